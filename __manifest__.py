@@ -1,0 +1,42 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "IT Assets",
+    "summary": "IT asset register, custody, maintenance and depreciation on top of "
+    "stock, accounting, maintenance and HR",
+    "version": "18.0.1.0.0",
+    "category": "Inventory/Inventory",
+    "website": "https://github.com/it-asset/it_asset",
+    "author": "it_asset developers",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "stock_account",
+        "maintenance",
+        "hr",
+    ],
+    "external_dependencies": {
+        "python": ["python-barcode", "qrcode", "xlsxwriter"],
+    },
+    "data": [
+        "security/it_asset_security.xml",
+        "security/ir.model.access.csv",
+        "data/ir_sequence_data.xml",
+        "data/it_asset_category_data.xml",
+        "data/stock_location_data.xml",
+        "views/it_asset_views.xml",
+        "views/it_asset_category_views.xml",
+        "views/it_asset_menus.xml",
+    ],
+    "demo": [
+        "demo/res_partner_demo.xml",
+        "demo/stock_location_demo.xml",
+        "demo/it_asset_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "it_asset/static/src/js/tours/*.js",
+        ],
+    },
+}

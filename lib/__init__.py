@@ -1,0 +1,1 @@
+"""Pure-Python calculation helpers of the IT asset addon (no Odoo imports)."""

@@ -1,0 +1,2 @@
+from . import it_asset_category
+from . import it_asset
