@@ -10,7 +10,6 @@
     "author": "it_asset developers",
     "license": "LGPL-3",
     "application": True,
-    "installable": True,
     "depends": [
         "stock_account",
         "maintenance",
@@ -27,12 +26,19 @@
         "data/stock_location_data.xml",
         "views/it_asset_views.xml",
         "views/it_asset_category_views.xml",
+        "security/stock_security.xml",
+        "views/it_asset_classification_rule_views.xml",
+        "views/product_views.xml",
+        "views/stock_views.xml",
+        "views/res_config_settings_views.xml",
+        "wizard/it_asset_classification_test_views.xml",
         "views/it_asset_menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         "demo/stock_location_demo.xml",
         "demo/it_asset_demo.xml",
+        "demo/it_asset_classification_rule_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

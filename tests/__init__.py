@@ -5,3 +5,7 @@ from . import test_asset_tour
 from . import test_lib_depreciation
 from . import test_lib_classification
 from . import test_lib_reliability
+from . import test_stock_receipt
+from . import test_stock_moves
+from . import test_classification_rules
+from . import test_stock_receipt_tour

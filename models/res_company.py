@@ -1,0 +1,166 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+from odoo.addons.it_asset.lib import classification
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    # where IT assets live (see data/stock_location_data.xml; created on demand
+    # for other companies by _it_asset_locations())
+    it_asset_stock_location_id = fields.Many2one(
+        "stock.location",
+        string="IT Stock Room",
+        domain="[('usage', '=', 'internal'), ('company_id', 'in', [id, False])]",
+        help="Internal location where IT keeps assets that are not deployed.",
+    )
+    it_asset_in_use_location_id = fields.Many2one(
+        "stock.location",
+        string="Assets in Use",
+        help="Parent of the custody locations of employees and departments: an "
+        "asset moved to one of its children is in use (and leaves the valued "
+        "stock).",
+    )
+    it_asset_repair_location_id = fields.Many2one(
+        "stock.location",
+        string="At Repair Vendor",
+        help="Location of the assets sent to a repair vendor.",
+    )
+    # classification when no rule matches
+    it_asset_default_outcome = fields.Selection(
+        [
+            ("inventory", "Inventory"),
+            ("expense", "Expense"),
+            ("asset", "Asset"),
+        ],
+        string="Default Classification",
+        default="inventory",
+        required=True,
+        help="Classification of a received product when no classification rule "
+        "matches it.",
+    )
+    it_asset_default_category_id = fields.Many2one(
+        "it.asset.category",
+        string="Default Asset Category",
+        help="Asset category used when the default classification is 'Asset'.",
+    )
+    it_asset_default_capitalise_on = fields.Selection(
+        [("receipt", "On Receipt"), ("deployment", "On Deployment")],
+        string="Default Capitalisation",
+        default=classification.DEFAULT_CAPITALISE_ON,
+        required=True,
+    )
+
+    def _it_asset_locations(self):
+        """Return {company: (stock room, in use, repair)} for ``self``, creating
+        the missing locations (in one create per kind) and remembering them."""
+        Location = self.env["stock.location"].sudo()
+        virtual = self.env.ref(
+            "stock.stock_location_locations_virtual", raise_if_not_found=False
+        )
+        todo = {
+            "it_asset_stock_location_id": [],
+            "it_asset_in_use_location_id": [],
+            "it_asset_repair_location_id": [],
+        }
+        for company in self:
+            for field_name, companies in todo.items():
+                if not company[field_name]:
+                    companies.append(company)
+        for field_name, companies in todo.items():
+            if not companies:
+                continue
+            if field_name == "it_asset_stock_location_id":
+                warehouses = {
+                    wh.company_id: wh
+                    for wh in self.env["stock.warehouse"]
+                    .sudo()
+                    .search(
+                        [("company_id", "in", [c.id for c in companies])],
+                        order="sequence desc, id desc",
+                    )
+                }
+                vals_list = [
+                    {
+                        "name": self.env._("IT Stock Room"),
+                        "usage": "internal",
+                        "location_id": warehouses[company].lot_stock_id.id
+                        if company in warehouses
+                        else False,
+                        "company_id": company.id,
+                    }
+                    for company in companies
+                ]
+            else:
+                name = (
+                    self.env._("Assets in Use")
+                    if field_name == "it_asset_in_use_location_id"
+                    else self.env._("At Repair Vendor")
+                )
+                vals_list = [
+                    {
+                        "name": name,
+                        "usage": "inventory",
+                        "location_id": virtual.id if virtual else False,
+                        "company_id": company.id,
+                    }
+                    for company in companies
+                ]
+            locations = Location.create(vals_list)
+            for company, location in zip(companies, locations, strict=True):
+                company.sudo()[field_name] = location
+        return {
+            company: (
+                company.it_asset_stock_location_id,
+                company.it_asset_in_use_location_id,
+                company.it_asset_repair_location_id,
+            )
+            for company in self
+        }
+
+    def _it_asset_holder_locations(self, holders):
+        """Custody locations of ``holders`` (hr.employee or hr.department
+        records, one model per call) under this company's "Assets in Use".
+
+        Returns {holder: stock.location}; the missing locations are created in
+        one create, named after their holder and linked back to it.
+        """
+        self.ensure_one()
+        if not holders:
+            return {}
+        field_name = {
+            "hr.employee": "it_asset_employee_id",
+            "hr.department": "it_asset_department_id",
+        }[holders._name]
+        in_use = self._it_asset_locations()[self][1]
+        Location = self.env["stock.location"].sudo()
+        existing = Location.with_context(active_test=False).search(
+            [
+                (field_name, "in", holders.ids),
+                ("location_id", "=", in_use.id),
+            ]
+        )
+        result = {location[field_name]: location for location in existing}
+        missing = holders.filtered(lambda h: h not in result)
+        if missing:
+            created = Location.create(
+                [
+                    {
+                        "name": holder.name,
+                        "usage": "inventory",
+                        "location_id": in_use.id,
+                        "company_id": self.id,
+                        field_name: holder.id,
+                    }
+                    for holder in missing
+                ]
+            )
+            result.update(zip(missing, created, strict=True))
+        inactive = Location.browse(
+            [loc.id for loc in result.values() if not loc.active]
+        )
+        if inactive:
+            inactive.active = True
+        return {holder: result[holder].sudo(False) for holder in holders}

@@ -1,0 +1,103 @@
+/** @odoo-module **/
+import {registry} from "@web/core/registry";
+
+/* Receive two serialised laptops through the Receipts screen, then open the
+   two assets the receipt created in the register. */
+registry.category("web_tour.tours").add("it_asset_stock_receipt_tour", {
+    steps: () => [
+        {
+            content: "Add a line to the receipt",
+            trigger: ".o_field_x2many_list_row_add > a",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=product_id] input",
+            run: "edit Tour Receipt Laptop",
+        },
+        {
+            trigger: ".ui-menu-item > a:contains('Tour Receipt Laptop')",
+            run: "click",
+        },
+        {
+            content: "Mark as To Do",
+            trigger: ".btn-primary[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "Open the detailed operations",
+            trigger: ".fa-list",
+            run: "click",
+        },
+        {
+            trigger: "h4:contains('Stock move')",
+            run: "click",
+        },
+        {
+            content: "First serial",
+            trigger: ".modal .o_field_x2many_list_row_add > a",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=lot_name] input",
+            run: "edit TOUR-RCV-1",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=quantity] input",
+            run: "edit 1",
+        },
+        {
+            content: "Second serial",
+            trigger: ".modal .o_field_x2many_list_row_add > a",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_selected_row .o_field_widget[name=lot_name] input",
+            run: "edit TOUR-RCV-2",
+        },
+        {
+            trigger: ".modal .o_selected_row .o_field_widget[name=quantity] input",
+            run: "edit 1",
+        },
+        {
+            trigger: ".modal button:contains(save)",
+            run: "click",
+        },
+        {
+            trigger: "body:not(:has(.modal))",
+        },
+        {
+            trigger: ".o_optional_columns_dropdown_toggle",
+            run: "click",
+        },
+        {
+            trigger: 'input[name="picked"]',
+            content: "Show the picked column",
+            run: "check",
+        },
+        {
+            trigger: ".o_data_cell[name=picked]",
+            run: "click",
+        },
+        {
+            trigger: ".o_field_widget[name=picked] input",
+            run: "check",
+        },
+        {
+            content: "Validate the receipt",
+            trigger: ".btn-primary[name=button_validate]",
+            run: "click",
+        },
+        {
+            content: "The receipt made IT assets: open them",
+            trigger: "button[name=action_view_it_assets]",
+            run: "click",
+        },
+        {
+            content: "The register lists the two assets",
+            trigger: ".o_list_view .o_data_row:nth-child(2)",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('Tour Receipt Laptop')",
+        },
+    ],
+});

@@ -1,0 +1,1 @@
+from . import it_asset_classification_test
