@@ -7,6 +7,9 @@ from . import it_asset_classification_rule
 from . import product_template
 from . import it_asset_stock
 from . import stock_move
+from . import it_asset_custody
+from . import it_asset_holder
+from . import hr_employee
 from . import res_config_settings
 from . import stock_lot
 from . import stock_picking

@@ -5,6 +5,12 @@ from . import test_asset_tour
 from . import test_lib_depreciation
 from . import test_lib_classification
 from . import test_lib_reliability
+from . import test_custody
+from . import test_custody_followup
+from . import test_custody_performance
+from . import test_custody_security
+from . import test_custody_stock
+from . import test_custody_tour
 from . import test_stock_receipt
 from . import test_stock_moves
 from . import test_classification_rules

@@ -1,1 +1,3 @@
+from . import it_asset_checkout
+from . import it_asset_checkin
 from . import it_asset_classification_test
