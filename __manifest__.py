@@ -39,6 +39,12 @@
         "views/stock_views.xml",
         "views/res_config_settings_views.xml",
         "wizard/it_asset_classification_test_views.xml",
+        "security/maintenance_security.xml",
+        "data/stock_location_maintenance_data.xml",
+        "data/ir_cron_data_maintenance.xml",
+        "views/it_asset_maintenance_plan_views.xml",
+        "views/maintenance_request_views.xml",
+        "views/it_asset_maintenance_views.xml",
         "views/it_asset_menus.xml",
     ],
     "demo": [
@@ -46,6 +52,7 @@
         "demo/stock_location_demo.xml",
         "demo/it_asset_demo.xml",
         "demo/it_asset_custody_demo.xml",
+        "demo/it_asset_maintenance_demo.xml",
         "demo/it_asset_classification_rule_demo.xml",
     ],
     "assets": {

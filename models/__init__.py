@@ -13,3 +13,10 @@ from . import hr_employee
 from . import res_config_settings
 from . import stock_lot
 from . import stock_picking
+from . import it_asset_maintenance_plan
+from . import maintenance_request
+from . import it_asset_maintenance_part
+from . import it_asset_maintenance
+from . import it_asset_licence_seat
+from . import it_asset_reliability_report
+from . import res_config_settings_maintenance

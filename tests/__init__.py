@@ -12,6 +12,10 @@ from . import test_custody_security
 from . import test_custody_stock
 from . import test_custody_tour
 from . import test_stock_receipt
+from . import test_maintenance_plan
+from . import test_maintenance_history
+from . import test_maintenance_licence
+from . import test_maintenance_tour
 from . import test_stock_moves
 from . import test_classification_rules
 from . import test_stock_receipt_tour
