@@ -5,6 +5,9 @@ from . import test_asset_tour
 from . import test_lib_depreciation
 from . import test_lib_classification
 from . import test_lib_reliability
+from . import test_depreciation_board
+from . import test_depreciation_posting
+from . import test_depreciation_concurrency
 from . import test_custody
 from . import test_custody_followup
 from . import test_custody_performance
@@ -12,10 +15,12 @@ from . import test_custody_security
 from . import test_custody_stock
 from . import test_custody_tour
 from . import test_stock_receipt
+from . import test_depreciation_life_events
 from . import test_maintenance_plan
 from . import test_maintenance_history
 from . import test_maintenance_licence
 from . import test_maintenance_tour
 from . import test_stock_moves
+from . import test_depreciation_reports
 from . import test_classification_rules
 from . import test_stock_receipt_tour

@@ -1,0 +1,979 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime as dt
+import io
+import logging
+import threading
+
+import psycopg2
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.it_asset.lib import depreciation as dep
+from odoo.addons.it_asset.lib import lifecycle
+
+from .it_asset_category_accounting import (
+    DEPRECIATION_METHODS,
+    DEPRECIATION_PERIODS,
+    POSTING_MODES,
+    PRORATA_MODES,
+)
+
+_logger = logging.getLogger(__name__)
+
+DEPRECIATION_STATES = [
+    ("draft", "Not Capitalised"),
+    ("running", "Depreciating"),
+    ("done", "Fully Depreciated"),
+    ("disposed", "Disposed"),
+]
+
+
+class ItAsset(models.Model):
+    _name = "it.asset"
+    _inherit = ["it.asset", "analytic.mixin"]
+
+    # settings, taken from the category and overridable per asset
+    depreciation_method = fields.Selection(
+        DEPRECIATION_METHODS,
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    depreciation_period = fields.Selection(
+        DEPRECIATION_PERIODS,
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    depreciation_prorata = fields.Selection(
+        PRORATA_MODES,
+        string="Prorata",
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    depreciation_life_months = fields.Integer(
+        string="Useful Life (months)",
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Depreciated life in months. For an asset migrated with an opening "
+        "accumulated depreciation: the life that remains from the in-service date.",
+    )
+    declining_rate = fields.Float(
+        digits=(16, 4),
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    posting_mode = fields.Selection(
+        POSTING_MODES,
+        compute="_compute_depreciation_settings",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    salvage_value = fields.Monetary(
+        compute="_compute_salvage_value",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Value kept at the end of the life (from the category: an amount "
+        "or a percentage of the cost).",
+    )
+    # capitalisation and board
+    in_service_date = fields.Date(
+        copy=False, tracking=True, help="Date from which the asset depreciates."
+    )
+    depreciation_state = fields.Selection(
+        DEPRECIATION_STATES,
+        default="draft",
+        required=True,
+        copy=False,
+        readonly=True,
+        index=True,
+        tracking=True,
+    )
+    opening_accumulated_depreciation = fields.Monetary(
+        copy=False,
+        help="Depreciation booked before the in-service date (asset migrated "
+        "from another system): the board continues from there.",
+    )
+    impairment_amount = fields.Monetary(
+        readonly=True,
+        copy=False,
+        help="Total of the impairments posted on this asset.",
+    )
+    capitalisation_move_id = fields.Many2one(
+        "account.move", readonly=True, copy=False, check_company=True
+    )
+    disposal_move_id = fields.Many2one(
+        "account.move", readonly=True, copy=False, check_company=True
+    )
+    disposal_date = fields.Date(readonly=True, copy=False)
+    depreciation_line_ids = fields.One2many(
+        "it.asset.depreciation.line", "asset_id", string="Depreciation Board"
+    )
+    accumulated_depreciation = fields.Monetary(
+        compute="_compute_book_value",
+        help="Opening depreciation, posted depreciation and impairments.",
+    )
+    book_value = fields.Monetary(compute="_compute_book_value")
+    account_move_count = fields.Integer(compute="_compute_account_move_count")
+
+    _sql_constraints = [
+        (
+            "opening_accumulated_positive",
+            "CHECK(opening_accumulated_depreciation >= 0)",
+            "The opening accumulated depreciation cannot be negative.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # constraints
+    # ------------------------------------------------------------------
+    @api.constrains(
+        "salvage_value",
+        "acquisition_cost",
+        "depreciation_life_months",
+        "depreciation_method",
+        "declining_rate",
+        "opening_accumulated_depreciation",
+    )
+    def _check_depreciation_settings(self):
+        for asset in self:
+            problem = asset._depreciation_settings_problem()
+            if problem:
+                raise ValidationError(problem)
+
+    def _depreciation_settings_problem(self):
+        """Message describing what is wrong with the settings, or None."""
+        self.ensure_one()
+        name = self.display_name
+        if self.salvage_value < 0:
+            return self.env._(
+                "Asset %(asset)s: the salvage value cannot be negative.", asset=name
+            )
+        if self.salvage_value > self.acquisition_cost:
+            return self.env._(
+                "Asset %(asset)s: the salvage value (%(salvage)s) is above the "
+                "cost (%(cost)s).",
+                asset=name,
+                salvage=self.salvage_value,
+                cost=self.acquisition_cost,
+            )
+        if self.depreciation_method in (False, "none"):
+            return None
+        if self.depreciation_life_months <= 0:
+            return self.env._(
+                "Asset %(asset)s: the useful life must be at least one month.",
+                asset=name,
+            )
+        if (
+            self.depreciation_method in dep.DEGRESSIVE_METHODS
+            and not 0 < self.declining_rate <= 1
+        ):
+            return self.env._(
+                "Asset %(asset)s: the declining rate must be in (0, 1], not "
+                "%(rate)s.",
+                asset=name,
+                rate=self.declining_rate,
+            )
+        if (
+            self.opening_accumulated_depreciation
+            > self.acquisition_cost - self.salvage_value + 0.001
+        ):
+            return self.env._(
+                "Asset %(asset)s: the opening accumulated depreciation is above "
+                "the depreciable amount.",
+                asset=name,
+            )
+        return None
+
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
+    @api.depends("category_id")
+    def _compute_depreciation_settings(self):
+        for asset in self:
+            category = asset.category_id
+            asset.depreciation_method = category.depreciation_method or "linear"
+            asset.depreciation_period = category.depreciation_period or "monthly"
+            asset.depreciation_prorata = category.depreciation_prorata or "none"
+            asset.depreciation_life_months = category.useful_life_months
+            asset.declining_rate = category.declining_rate
+            asset.posting_mode = category.posting_mode or "per_asset"
+
+    @api.depends("category_id", "acquisition_cost")
+    def _compute_salvage_value(self):
+        for asset in self:
+            category = asset.category_id
+            if category.salvage_type == "percent":
+                asset.salvage_value = asset.currency_id.round(
+                    asset.acquisition_cost * category.salvage_percent / 100
+                )
+            else:
+                asset.salvage_value = min(
+                    category.salvage_value, asset.acquisition_cost or 0.0
+                )
+
+    @api.depends(
+        "acquisition_cost",
+        "opening_accumulated_depreciation",
+        "impairment_amount",
+        "depreciation_line_ids.move_id",
+        "disposal_move_id",
+    )
+    def _compute_book_value(self):
+        posted = self._posted_depreciation(self.ids)
+        for asset in self:
+            accumulated = (
+                asset.opening_accumulated_depreciation
+                + asset.impairment_amount
+                + posted.get(asset.id, (0.0, None))[0]
+            )
+            asset.accumulated_depreciation = accumulated
+            asset.book_value = (
+                0.0
+                if asset.depreciation_state == "disposed"
+                else asset.acquisition_cost - accumulated
+            )
+
+    def _compute_account_move_count(self):
+        counts = dict(
+            self.env["account.move"]._read_group(
+                [("it_asset_id", "in", self.ids)], ["it_asset_id"], ["__count"]
+            )
+        )
+        lines = dict(
+            self.env["it.asset.depreciation.line"]._read_group(
+                [("asset_id", "in", self.ids), ("move_id", "!=", False)],
+                ["asset_id"],
+                ["move_id:count_distinct"],
+            )
+        )
+        for asset in self:
+            asset.account_move_count = counts.get(asset, 0) + (
+                lines.get(asset, 0) if asset.posting_mode == "summary" else 0
+            )
+
+    # ------------------------------------------------------------------
+    # actions
+    # ------------------------------------------------------------------
+    def action_capitalise(self):
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "it.asset.capitalise",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "it.asset", "active_ids": self.ids},
+        }
+
+    def action_open_dispose_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "it.asset.dispose",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "it.asset", "active_id": self.id},
+        }
+
+    def action_open_revalue_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "it.asset.revalue",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_model": "it.asset", "active_id": self.id},
+        }
+
+    def action_compute_depreciation_board(self):
+        self._build_depreciation_boards()
+        return True
+
+    def action_view_account_moves(self):
+        self.ensure_one()
+        moves = self.env["account.move"].search(
+            [
+                "|",
+                ("it_asset_id", "=", self.id),
+                ("it_asset_depreciation_line_ids.asset_id", "=", self.id),
+            ]
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Journal Entries"),
+            "res_model": "account.move",
+            "view_mode": "list,form",
+            "domain": [("id", "in", moves.ids)],
+        }
+
+    # ------------------------------------------------------------------
+    # capitalisation
+    # ------------------------------------------------------------------
+    def _it_asset_on_capitalised(self, date, stock_move=None):
+        res = super()._it_asset_on_capitalised(date, stock_move=stock_move)
+        self._start_depreciation(date)
+        return res
+
+    def _start_depreciation(self, date):
+        """Capitalise ``self`` on ``date``: the board starts there."""
+        assets = self.filtered(lambda a: a.depreciation_state == "draft")
+        if not assets:
+            return
+        problems = [
+            p for p in (a._depreciation_settings_problem() for a in assets) if p
+        ]
+        if problems:
+            raise ValidationError("\n".join(problems))
+        assets.write({"in_service_date": date, "depreciation_state": "running"})
+        assets._build_depreciation_boards()
+
+    def _check_accounting_setup(self, fields_needed):
+        """Raise a UserError naming the assets whose category misses one of
+        ``fields_needed`` (account or journal field names of the category)."""
+        labels = self.env["it.asset.category"]._fields
+        missing = []
+        for category, assets in self.grouped("category_id").items():
+            for company in assets.company_id:
+                categ = category.with_company(company)
+                for fname in fields_needed:
+                    if not categ[fname]:
+                        missing.append(
+                            self.env._(
+                                "%(field)s of category %(category)s (company "
+                                "%(company)s), needed by %(assets)s",
+                                field=labels[fname].string,
+                                category=category.display_name,
+                                company=company.name,
+                                assets=", ".join(
+                                    assets.filtered(
+                                        lambda a, c=company: a.company_id == c
+                                    )[:5].mapped("display_name")
+                                ),
+                            )
+                        )
+        if missing:
+            raise UserError(
+                self.env._("Missing accounting settings:\n%s", "\n".join(missing))
+            )
+
+    # ------------------------------------------------------------------
+    # boards
+    # ------------------------------------------------------------------
+    @api.model
+    def _posted_depreciation(self, asset_ids):
+        """{asset id: (posted amount, last posted date)} in one query."""
+        if not asset_ids:
+            return {}
+        groups = self.env["it.asset.depreciation.line"]._read_group(
+            [("asset_id", "in", list(asset_ids)), ("move_id", "!=", False)],
+            ["asset_id"],
+            ["amount:sum", "date:max"],
+        )
+        return {asset.id: (amount, last) for asset, amount, last in groups}
+
+    def _life_end(self):
+        """First day after the depreciated life of the asset."""
+        self.ensure_one()
+        company = self.company_id
+        start = self.in_service_date
+        if self.depreciation_prorata != "daily":
+            start = dep.period_bounds(
+                start,
+                self.depreciation_period,
+                int(company.fiscalyear_last_month),
+                company.fiscalyear_last_day,
+            )[0]
+        return start + relativedelta(months=self.depreciation_life_months)
+
+    def _board_lines(self, posted):
+        """Planned (unposted) lines of the asset, from lib/depreciation.py."""
+        self.ensure_one()
+        company = self.company_id
+        fy_month = int(company.fiscalyear_last_month)
+        fy_day = company.fiscalyear_last_day
+        digits = company.currency_id.decimal_places
+        cost = self.acquisition_cost
+        if self.depreciation_method == "none":
+            return []
+        posted_amount, last_date = posted.get(self.id, (0.0, None))
+        if not last_date and not self.impairment_amount:
+            return dep.compute_board(
+                cost=cost,
+                salvage=self.salvage_value,
+                method=self.depreciation_method,
+                useful_life_months=self.depreciation_life_months,
+                period=self.depreciation_period,
+                in_service_date=self.in_service_date,
+                prorata=self.depreciation_prorata,
+                declining_rate=self.declining_rate,
+                fiscal_year_last_month=fy_month,
+                fiscal_year_last_day=fy_day,
+                rounding_digits=digits,
+                opening_accumulated=self.opening_accumulated_depreciation,
+            )
+        resume = last_date + dt.timedelta(days=1) if last_date else self.in_service_date
+        book_value = dep.round_currency(
+            cost
+            - self.opening_accumulated_depreciation
+            - self.impairment_amount
+            - posted_amount,
+            digits,
+        )
+        if book_value <= self.salvage_value:
+            return []
+        life_end = self._life_end()
+        months = (life_end.year - resume.year) * 12 + life_end.month - resume.month
+        if life_end.day > resume.day:
+            months += 1
+        return dep.recompute_board(
+            cost=cost,
+            book_value=book_value,
+            salvage=self.salvage_value,
+            method=self.depreciation_method,
+            remaining_months=max(months, 1),
+            period=self.depreciation_period,
+            resume_date=resume,
+            declining_rate=self.declining_rate,
+            fiscal_year_last_month=fy_month,
+            fiscal_year_last_day=fy_day,
+            rounding_digits=digits,
+        )
+
+    def _build_depreciation_boards(self):
+        """(Re)build the unposted part of the boards of ``self`` in bulk.
+
+        Posted lines are kept; unposted lines are deleted and the new ones
+        written with one COPY.
+        """
+        assets = self.filtered(lambda a: a.depreciation_state == "running")
+        if not assets:
+            return
+        Line = self.env["it.asset.depreciation.line"]
+        Line.flush_model()
+        self.flush_recordset()
+        self.env.cr.execute(
+            SQL(
+                "DELETE FROM it_asset_depreciation_line "
+                "WHERE asset_id = ANY(%s) AND move_id IS NULL",
+                assets.ids,
+            )
+        )
+        posted = self._posted_depreciation(assets.ids)
+        rows = []
+        append = rows.append
+        with_lines = set()
+        for asset in assets:
+            try:
+                lines = asset._board_lines(posted)
+            except ValueError as error:
+                raise ValidationError(
+                    self.env._(
+                        "Asset %(asset)s: cannot compute the depreciation board: "
+                        "%(error)s",
+                        asset=asset.display_name,
+                        error=error,
+                    )
+                ) from error
+            if lines:
+                with_lines.add(asset.id)
+            prefix = f"{asset.id}\t"
+            for line in lines:
+                append(
+                    f"{prefix}{line.date}\t{line.period_start}\t{line.amount!r}\t"
+                    f"{line.accumulated!r}\t{line.remaining!r}"
+                )
+        if rows:
+            self._copy_depreciation_lines(rows)
+        Line.invalidate_model()
+        assets.invalidate_recordset(["depreciation_line_ids"])
+        # only assets that got no new line can be fully depreciated
+        self._update_fully_depreciated([a for a in assets.ids if a not in with_lines])
+
+    @api.model
+    def _copy_depreciation_lines(self, rows):
+        """Write board lines with one COPY, the fastest set-based insert
+        PostgreSQL has (Odoo's ``_ensure_xml_id`` does the same). ``rows`` are
+        tab-separated asset_id, date, period_start, amount, accumulated,
+        remaining. create_uid and write_uid stay empty: board lines are
+        computed, not entered."""
+        now = fields.Datetime.to_string(fields.Datetime.now())
+        suffix = f"\t{now}\t{now}\n"
+        buffer = io.StringIO(suffix.join(rows) + suffix)
+        callback = psycopg2.extensions.get_wait_callback()
+        psycopg2.extensions.set_wait_callback(None)
+        try:
+            self.env.cr.copy_from(
+                buffer,
+                table="it_asset_depreciation_line",
+                columns=[
+                    "asset_id",
+                    "date",
+                    "period_start",
+                    "amount",
+                    "accumulated",
+                    "remaining",
+                    "create_date",
+                    "write_date",
+                ],
+            )
+        finally:
+            psycopg2.extensions.set_wait_callback(callback)
+
+    @api.model
+    def _update_fully_depreciated(self, asset_ids):
+        """Running assets without any unposted line become fully depreciated."""
+        if not asset_ids:
+            return
+        self.env["it.asset.depreciation.line"].flush_model()
+        self.flush_model(["depreciation_state"])
+        self.env.cr.execute(
+            SQL(
+                """UPDATE it_asset a SET depreciation_state = 'done'
+                    WHERE a.id IN (
+                            -- per asset, the index on (asset_id, date) stops
+                            -- at its first unposted line
+                            SELECT t.id FROM unnest(%s::int[]) AS t(id)
+                             WHERE NOT EXISTS (
+                                    SELECT 1 FROM it_asset_depreciation_line l
+                                     WHERE l.asset_id = t.id AND l.move_id IS NULL))
+                      AND a.depreciation_state = 'running'
+                      AND a.depreciation_method IS NOT NULL
+                      AND a.depreciation_method <> 'none'""",
+                list(asset_ids),
+            )
+        )
+        self.invalidate_model(["depreciation_state"])
+
+    # ------------------------------------------------------------------
+    # posting
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_post_depreciation(self, batch_size=500):
+        """Scheduled job: post every unposted line dated up to today."""
+        auto_commit = not getattr(threading.current_thread(), "testing", False)
+        result = self._post_depreciation_up_to(
+            fields.Date.context_today(self), batch_size=batch_size, commit=auto_commit
+        )
+        _logger.info(
+            "IT asset depreciation: %s lines posted, %s assets failed",
+            result["posted"],
+            len(result["failed"]),
+        )
+        return result
+
+    @api.model
+    def _post_depreciation_up_to(
+        self, date, batch_size=500, commit=False, asset_ids=None
+    ):
+        """Post the unposted lines dated up to ``date`` (of ``asset_ids`` only,
+        when given) in batches of ``batch_size`` lines.
+
+        Each batch locks its lines (``FOR UPDATE SKIP LOCKED``: lines another
+        run is posting are skipped), posts them inside a savepoint and, with
+        ``commit`` (only the cron does), commits and reports its progress. A
+        failing batch is retried asset by asset: the failing assets are
+        recorded (chatter, activity, result) and skipped, the others posted.
+
+        :returns: {"posted": number of lines, "moves": number of entries,
+                   "failed": {asset id: message}}
+        """
+        Line = self.env["it.asset.depreciation.line"]
+        Cron = self.env["ir.cron"]
+        failed = {}
+        posted = moves = 0
+        remaining = self._count_lines_to_post(date, asset_ids)
+        while True:
+            line_ids = Line._lock_lines_to_post(
+                date, batch_size, asset_ids=asset_ids, exclude_asset_ids=failed
+            )
+            if not line_ids:
+                break
+            lines = Line.browse(line_ids)
+            try:
+                with self.env.cr.savepoint():
+                    moves += len(lines._post_depreciation_lines())
+                posted += len(line_ids)
+            except Exception:  # noqa: BLE001 - isolate the failing asset below
+                new_failures = {}
+                for asset_id, asset_line_ids in self._group_line_ids_by_asset(
+                    line_ids
+                ).items():
+                    try:
+                        with self.env.cr.savepoint():
+                            moves += len(
+                                Line.browse(asset_line_ids)._post_depreciation_lines()
+                            )
+                        posted += len(asset_line_ids)
+                    except Exception as error:  # noqa: BLE001
+                        new_failures[asset_id] = str(error)
+                if new_failures:
+                    failed.update(new_failures)
+                    self.browse(list(new_failures))._notify_depreciation_failure(
+                        new_failures
+                    )
+            remaining = max(remaining - len(line_ids), 0)
+            if commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
+            Cron._notify_progress(done=posted, remaining=remaining)
+        return {"posted": posted, "moves": moves, "failed": failed}
+
+    def _depreciation_analytic_distributions(self):
+        """{asset id: analytic distribution of its depreciation expense}: the
+        asset's own distribution, else the analytic distribution models
+        (Accounting > Configuration) matching the partner of its holder
+        employee (custody) and its product, one search per distinct key."""
+        has_holder = "holder_employee_id" in self._fields
+        result = {}
+        cache = {}
+        Model = self.env["account.analytic.distribution.model"].sudo()
+        for asset in self:
+            if asset.analytic_distribution:
+                result[asset.id] = asset.analytic_distribution
+                continue
+            partner = (
+                asset.holder_employee_id.work_contact_id
+                if has_holder
+                else self.env["res.partner"]
+            )
+            key = (partner.id, asset.product_id.id, asset.company_id.id)
+            if key not in cache:
+                cache[key] = (
+                    Model._get_distribution(
+                        {
+                            "partner_id": partner.id,
+                            "partner_category_id": partner.category_id.ids,
+                            "product_id": asset.product_id.id,
+                            "product_categ_id": asset.product_id.categ_id.id,
+                            "company_id": asset.company_id.id,
+                        }
+                    )
+                    or False
+                )
+            result[asset.id] = cache[key]
+        return result
+
+    @api.model
+    def _count_lines_to_post(self, date, asset_ids=None):
+        Line = self.env["it.asset.depreciation.line"]
+        domain = [
+            ("move_id", "=", False),
+            ("date", "<=", date),
+            ("asset_id.depreciation_state", "=", "running"),
+        ]
+        if asset_ids is not None:
+            domain.append(("asset_id", "in", list(asset_ids)))
+        return Line.search_count(domain)
+
+    @api.model
+    def _group_line_ids_by_asset(self, line_ids):
+        self.env.cr.execute(
+            SQL(
+                "SELECT asset_id, array_agg(id ORDER BY date) "
+                "FROM it_asset_depreciation_line WHERE id = ANY(%s) GROUP BY asset_id",
+                list(line_ids),
+            )
+        )
+        return dict(self.env.cr.fetchall())
+
+    def _notify_depreciation_failure(self, failed):
+        """Chatter message and activity for the accounting responsible of each
+        asset of ``self`` whose depreciation could not be posted."""
+        todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
+        Line = self.env["it.asset.depreciation.line"].sudo()
+        for asset in self.sudo():
+            message = failed.get(asset.id, "")
+            Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)]).write(
+                {"failure_message": message[:250]}
+            )
+            asset.message_post(
+                body=self.env._(
+                    "The depreciation could not be posted: %(error)s", error=message
+                )
+            )
+            responsible = (
+                asset.category_id.depreciation_responsible_id
+                or asset.user_id
+                or self.env.user
+            )
+            summary = self.env._("Depreciation posting failed")
+            if todo and not asset.activity_ids.filtered(
+                lambda activity, s=summary: activity.summary == s
+            ):
+                asset.activity_schedule(
+                    activity_type_id=todo.id,
+                    summary=summary,
+                    note=message,
+                    user_id=responsible.id,
+                )
+
+    # ------------------------------------------------------------------
+    # life events: disposal, change of life or salvage, impairment
+    # ------------------------------------------------------------------
+    def _it_asset_after_stock_sync(self, changes):
+        """A stock scrap of a capitalised asset's serial disposes of it."""
+        res = super()._it_asset_after_stock_sync(changes)
+        for change in changes:
+            asset = change["asset"]
+            if change["kind"] == "scrap" and asset.depreciation_state in (
+                "running",
+                "done",
+            ):
+                asset._dispose(fields.Date.to_date(change["move_line"].date))
+        return res
+
+    def _last_posted_date(self):
+        self.ensure_one()
+        return self._posted_depreciation(self.ids).get(self.id, (0.0, None))[1]
+
+    def _dispose(self, date, proceeds=0.0, proceeds_account=None, invoice=None):
+        """Dispose of the asset on ``date``: depreciation up to that date (a
+        daily share of its period), then the disposal entry: Dr accumulated
+        depreciation, Dr proceeds, Cr gross value, the difference to the gain
+        or loss account. Returns the disposal entry."""
+        self.ensure_one()
+        asset = self
+        if asset.depreciation_state not in ("running", "done"):
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s is not capitalised or already disposed of.",
+                    asset=asset.display_name,
+                )
+            )
+        asset._check_accounting_setup(
+            [
+                "account_asset_id",
+                "account_depreciation_id",
+                "account_expense_id",
+                "account_gain_id",
+                "account_loss_id",
+                "journal_id",
+            ]
+        )
+        last_posted = asset._last_posted_date()
+        if last_posted and date < last_posted:
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: the disposal date %(date)s is before the last "
+                    "posted depreciation period (%(last)s).",
+                    asset=asset.display_name,
+                    date=date,
+                    last=last_posted,
+                )
+            )
+        if date < asset.in_service_date:
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: the disposal date %(date)s is before the "
+                    "in-service date %(start)s.",
+                    asset=asset.display_name,
+                    date=date,
+                    start=asset.in_service_date,
+                )
+            )
+        if proceeds and not proceeds_account:
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: choose the account of the sale proceeds.",
+                    asset=asset.display_name,
+                )
+            )
+        Line = self.env["it.asset.depreciation.line"].sudo()
+        # 1. the periods ended by the disposal date are posted as planned
+        result = self._post_depreciation_up_to(date, asset_ids=asset.ids)
+        if result["failed"]:
+            raise UserError(result["failed"][asset.id])
+        # 2. the period containing the date: its daily share
+        unposted = Line.search(
+            [("asset_id", "=", asset.id), ("move_id", "=", False)], order="date"
+        )
+        current = unposted[:1]
+        vals = None
+        if current and current.period_start <= date < current.date:
+            share = dep.daily_share(
+                current.amount,
+                current.period_start,
+                current.date,
+                date,
+                asset.company_id.currency_id.decimal_places,
+            )
+            if share:
+                vals = {
+                    "asset_id": asset.id,
+                    "date": date,
+                    "period_start": current.period_start,
+                    "amount": share,
+                    "accumulated": asset.accumulated_depreciation + share,
+                    "remaining": asset.book_value - share,
+                }
+        unposted.unlink()
+        if vals:
+            Line.create(vals)._post_depreciation_lines()
+        asset.invalidate_recordset(["accumulated_depreciation", "book_value"])
+        # 3. the disposal entry
+        category = asset.category_id.with_company(asset.company_id)
+        gross = asset.acquisition_cost
+        accumulated = asset.accumulated_depreciation
+        book_value = gross - accumulated
+        currency = asset.company_id.currency_id
+        difference = currency.round(proceeds - book_value)
+        name = self.env._("%(asset)s: disposal", asset=asset.display_name)
+        line_vals = [
+            (category.account_depreciation_id, accumulated, 0.0),
+            (category.account_asset_id, 0.0, gross),
+        ]
+        if proceeds:
+            line_vals.append((proceeds_account, proceeds, 0.0))
+        if difference > 0:
+            line_vals.append((category.account_gain_id, 0.0, difference))
+        elif difference < 0:
+            line_vals.append((category.account_loss_id, -difference, 0.0))
+        move = (
+            self.env["account.move"]
+            .sudo()
+            .create(
+                {
+                    "move_type": "entry",
+                    "journal_id": category.journal_id.id,
+                    "company_id": asset.company_id.id,
+                    "date": date,
+                    "ref": name,
+                    "it_asset_id": asset.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": name,
+                                "account_id": account.id,
+                                "debit": debit,
+                                "credit": credit,
+                            }
+                        )
+                        for account, debit, credit in line_vals
+                        if debit or credit
+                    ],
+                }
+            )
+        )
+        move._post(soft=False)
+        asset.write(
+            {
+                "depreciation_state": "disposed",
+                "disposal_move_id": move.id,
+                "disposal_date": date,
+            }
+        )
+        if asset.state != "disposed" and not lifecycle.illegal(
+            [(asset, asset.state, lifecycle.DISPOSED)]
+        ):
+            asset._change_state(lifecycle.DISPOSED)
+        asset.message_post(
+            body=self.env._(
+                "Disposed of on %(date)s: book value %(book)s, proceeds %(proceeds)s.",
+                date=date,
+                book=book_value,
+                proceeds=proceeds,
+            )
+        )
+        return move
+
+    def _revalue(
+        self, date, useful_life_months=None, salvage_value=None, impairment=0.0
+    ):
+        """Change of useful life or salvage, or an impairment on ``date``: the
+        impairment is posted (Dr loss, Cr accumulated depreciation) and the
+        unposted lines are recomputed from the book value over the remaining
+        life."""
+        self.ensure_one()
+        asset = self
+        if asset.depreciation_state not in ("running", "done"):
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s is not depreciating: nothing to revalue.",
+                    asset=asset.display_name,
+                )
+            )
+        last_posted = asset._last_posted_date()
+        if last_posted and date <= last_posted:
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: the change date %(date)s must be after the "
+                    "last posted period (%(last)s).",
+                    asset=asset.display_name,
+                    date=date,
+                    last=last_posted,
+                )
+            )
+        vals = {}
+        if useful_life_months is not None:
+            vals["depreciation_life_months"] = useful_life_months
+        if salvage_value is not None:
+            vals["salvage_value"] = salvage_value
+        if impairment < 0 or impairment > asset.book_value - (
+            salvage_value if salvage_value is not None else asset.salvage_value
+        ):
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: the impairment %(amount)s must be positive "
+                    "and leave the book value above the salvage value.",
+                    asset=asset.display_name,
+                    amount=impairment,
+                )
+            )
+        move = self.env["account.move"]
+        if impairment:
+            asset._check_accounting_setup(
+                ["account_depreciation_id", "account_loss_id", "journal_id"]
+            )
+            category = asset.category_id.with_company(asset.company_id)
+            name = self.env._("%(asset)s: impairment", asset=asset.display_name)
+            move = (
+                self.env["account.move"]
+                .sudo()
+                .create(
+                    {
+                        "move_type": "entry",
+                        "journal_id": category.journal_id.id,
+                        "company_id": asset.company_id.id,
+                        "date": date,
+                        "ref": name,
+                        "it_asset_id": asset.id,
+                        "line_ids": [
+                            Command.create(
+                                {
+                                    "name": name,
+                                    "account_id": category.account_loss_id.id,
+                                    "debit": impairment,
+                                    "credit": 0.0,
+                                }
+                            ),
+                            Command.create(
+                                {
+                                    "name": name,
+                                    "account_id": category.account_depreciation_id.id,
+                                    "debit": 0.0,
+                                    "credit": impairment,
+                                }
+                            ),
+                        ],
+                    }
+                )
+            )
+            move._post(soft=False)
+            vals["impairment_amount"] = asset.impairment_amount + impairment
+        if asset.depreciation_state == "done":
+            vals["depreciation_state"] = "running"
+        asset.write(vals)
+        asset._build_depreciation_boards()
+        return move

@@ -1,0 +1,357 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime as dt
+import json
+from collections import defaultdict
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import SQL
+
+_MOVE_CONTEXT = {
+    "tracking_disable": True,
+    "mail_notrack": True,
+    "mail_create_nolog": True,
+    "skip_invoice_sync": True,
+    "check_move_validity": False,
+}
+# Fields a posted line keeps for ever (its entry says what was booked).
+_FROZEN_FIELDS = frozenset(
+    {"asset_id", "date", "period_start", "amount", "accumulated", "remaining"}
+)
+
+
+class ItAssetDepreciationLine(models.Model):
+    """One period of an asset's depreciation board.
+
+    Boards are written in bulk (one INSERT for many assets, see
+    ``it.asset._build_depreciation_boards``). A line is posted once its
+    ``move_id`` is set; ``UNIQUE(asset_id, date)`` and the row locks taken by
+    the posting (``FOR UPDATE SKIP LOCKED``) make posting exactly once.
+    """
+
+    _name = "it.asset.depreciation.line"
+    _description = "IT Asset Depreciation Line"
+    _order = "asset_id, date, id"
+    _check_company_auto = True
+
+    # indexes: UNIQUE(asset_id, date) serves the searches by asset; the lines
+    # to post are found through a partial index (see init), so bulk inserts
+    # maintain few indexes.
+    asset_id = fields.Many2one(
+        "it.asset",
+        required=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    # the asset's company: not stored, so a board insert checks one foreign
+    # key per line (the record rule and searches go through the asset)
+    company_id = fields.Many2one(related="asset_id.company_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    category_id = fields.Many2one(related="asset_id.category_id")
+    date = fields.Date(required=True, help="End of the depreciated period.")
+    period_start = fields.Date(
+        required=True, help="First day depreciated by this line."
+    )
+    amount = fields.Monetary(string="Depreciation")
+    accumulated = fields.Monetary(
+        string="Accumulated Depreciation",
+        help="Depreciation booked up to this line, opening depreciation and "
+        "impairments included.",
+    )
+    remaining = fields.Monetary(
+        string="Book Value", help="Book value after this line (cost - accumulated)."
+    )
+    move_id = fields.Many2one(
+        "account.move",
+        string="Journal Entry",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        readonly=True,
+        check_company=True,
+    )
+    posting_date = fields.Date(
+        readonly=True,
+        copy=False,
+        help="Accounting date of the entry: the period end, or the first open "
+        "date when the period was locked.",
+    )
+    posted = fields.Boolean(compute="_compute_posted", search="_search_posted")
+    failure_message = fields.Char(
+        readonly=True, copy=False, help="Why the last posting attempt failed."
+    )
+
+    _sql_constraints = [
+        (
+            "asset_date_uniq",
+            "UNIQUE(asset_id, date)",
+            "An asset has one depreciation line per period.",
+        ),
+    ]
+
+    def init(self):
+        res = super().init()
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS it_asset_depreciation_line_to_post_idx "
+                "ON it_asset_depreciation_line (date) WHERE move_id IS NULL"
+            )
+        )
+        return res
+
+    @api.depends("move_id")
+    def _compute_posted(self):
+        for line in self:
+            line.posted = bool(line.move_id)
+
+    def _search_posted(self, operator, value):
+        if operator not in ("=", "!="):
+            raise UserError(self.env._("Unsupported search on posted lines."))
+        posted = (operator == "=") == bool(value)
+        return [("move_id", "!=" if posted else "=", False)]
+
+    def write(self, vals):
+        if _FROZEN_FIELDS & set(vals) and any(self.mapped("move_id")):
+            raise UserError(
+                self.env._(
+                    "Depreciation line of %(asset)s on %(date)s is posted: posted "
+                    "lines never change (reverse the entry first).",
+                    asset=self.filtered("move_id")[0].asset_id.display_name,
+                    date=self.filtered("move_id")[0].date,
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_posted(self):
+        posted = self.filtered("move_id")
+        if posted:
+            raise UserError(
+                self.env._(
+                    "Depreciation line of %(asset)s on %(date)s is posted and "
+                    "cannot be deleted.",
+                    asset=posted[0].asset_id.display_name,
+                    date=posted[0].date,
+                )
+            )
+
+    def action_open_move(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.move_id.id,
+            "view_mode": "form",
+        }
+
+    @api.model
+    def _lock_lines_to_post(self, date, limit, asset_ids=None, exclude_asset_ids=()):
+        """Ids of unposted lines dated up to ``date`` of running assets, locked
+        for this transaction; lines locked by another transaction are skipped
+        (``FOR UPDATE SKIP LOCKED``), so two concurrent runs never share a line."""
+        self.flush_model()
+        self.env["it.asset"].flush_model(["depreciation_state", "company_id"])
+        conditions = [
+            SQL("l.move_id IS NULL"),
+            SQL("l.date <= %s", date),
+            SQL("a.depreciation_state = 'running'"),
+        ]
+        if asset_ids is not None:
+            conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
+        if exclude_asset_ids:
+            conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
+        self.env.cr.execute(
+            SQL(
+                """SELECT l.id FROM it_asset_depreciation_line l
+                     JOIN it_asset a ON a.id = l.asset_id
+                    WHERE %s
+                 ORDER BY l.date, l.asset_id
+                    LIMIT %s
+              FOR UPDATE OF l SKIP LOCKED""",
+                SQL(" AND ").join(conditions),
+                limit,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    # ------------------------------------------------------------------
+    # posting
+    # ------------------------------------------------------------------
+    def _posting_dates(self, journals_by_key):
+        """{(company id, journal id, date): accounting date}: the line's date,
+        or the first open date when that date is locked."""
+        result = {}
+        for company_id, journal_id, date in journals_by_key:
+            company = self.env["res.company"].browse(company_id)
+            journal = self.env["account.journal"].browse(journal_id)
+            locks = company._get_violated_lock_dates(date, False, journal)
+            result[company_id, journal_id, date] = (
+                max(lock for lock, _field in locks) + dt.timedelta(days=1)
+                if locks
+                else date
+            )
+        return result
+
+    def _post_depreciation_lines(self):
+        """Create and post the journal entries of ``self`` (locked, unposted
+        lines): one entry per line for assets in per-asset mode, one entry per
+        category, company and period for assets in summary mode. Returns the
+        entries."""
+        if not self:
+            return self.env["account.move"]
+        lines = self.sudo()
+        assets = lines.asset_id
+        assets._check_accounting_setup(
+            ["account_depreciation_id", "account_expense_id", "journal_id"]
+        )
+        settings = {}
+        for category in assets.category_id:
+            for company in assets.company_id:
+                categ = category.with_company(company)
+                settings[category.id, company.id] = (
+                    categ.journal_id.id,
+                    categ.account_expense_id.id,
+                    categ.account_depreciation_id.id,
+                )
+        keys = {}
+        for line in lines:
+            asset = line.asset_id
+            journal_id = settings[asset.category_id.id, asset.company_id.id][0]
+            keys[asset.company_id.id, journal_id, line.date] = None
+        posting_dates = lines._posting_dates(keys)
+        distributions = assets._depreciation_analytic_distributions()
+        label = self.env._("Depreciation %(period)s")
+        vals_list = []
+        groups = []  # the lines of each entry, in the order of vals_list
+        summary = defaultdict(lambda: self.browse())
+        for line in lines:
+            asset = line.asset_id
+            if asset.posting_mode == "summary":
+                key = (asset.company_id.id, asset.category_id.id, line.date)
+                summary[key] |= line
+                continue
+            journal_id, expense_id, accumulated_id = settings[
+                asset.category_id.id, asset.company_id.id
+            ]
+            name = f"{asset.tag} {asset.name}: " + label % {
+                "period": line._period_label()
+            }
+            amount = line.amount
+            vals_list.append(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal_id,
+                    "company_id": asset.company_id.id,
+                    "date": posting_dates[asset.company_id.id, journal_id, line.date],
+                    "ref": name,
+                    "it_asset_id": asset.id,
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "name": name,
+                                "account_id": expense_id,
+                                "debit": amount,
+                                "credit": 0.0,
+                                "analytic_distribution": distributions[asset.id],
+                            }
+                        ),
+                        Command.create(
+                            {
+                                "name": name,
+                                "account_id": accumulated_id,
+                                "debit": 0.0,
+                                "credit": amount,
+                            }
+                        ),
+                    ],
+                }
+            )
+            groups.append(line)
+        for (company_id, category_id, date), group in summary.items():
+            journal_id, expense_id, accumulated_id = settings[category_id, company_id]
+            category = group[0].asset_id.category_id
+            name = f"{category.display_name}: " + label % {
+                "period": group[0]._period_label()
+            }
+            by_distribution = defaultdict(float)
+            for line in group:
+                distribution = distributions[line.asset_id.id] or {}
+                by_distribution[json.dumps(distribution, sort_keys=True)] += line.amount
+            total = sum(group.mapped("amount"))
+            move_lines = [
+                Command.create(
+                    {
+                        "name": name,
+                        "account_id": expense_id,
+                        "debit": amount,
+                        "credit": 0.0,
+                        "analytic_distribution": json.loads(distribution) or False,
+                    }
+                )
+                for distribution, amount in by_distribution.items()
+            ]
+            move_lines.append(
+                Command.create(
+                    {
+                        "name": name,
+                        "account_id": accumulated_id,
+                        "debit": 0.0,
+                        "credit": total,
+                    }
+                )
+            )
+            vals_list.append(
+                {
+                    "move_type": "entry",
+                    "journal_id": journal_id,
+                    "company_id": company_id,
+                    "date": posting_dates[company_id, journal_id, date],
+                    "ref": name,
+                    "line_ids": move_lines,
+                }
+            )
+            groups.append(group)
+        moves = (
+            self.env["account.move"]
+            .sudo()
+            .with_context(**_MOVE_CONTEXT)
+            .create(vals_list)
+        )
+        moves._post(soft=False)
+        line_ids, move_ids, dates = [], [], []
+        for move, group in zip(moves, groups, strict=True):
+            for line in group:
+                line_ids.append(line.id)
+                move_ids.append(move.id)
+                dates.append(move.date)
+        self.env.cr.execute(
+            SQL(
+                """UPDATE it_asset_depreciation_line l
+                      SET move_id = t.m, posting_date = t.d, failure_message = NULL
+                     FROM unnest(%s::int[], %s::int[], %s::date[]) AS t(i, m, d)
+                    WHERE l.id = t.i AND l.move_id IS NULL""",
+                line_ids,
+                move_ids,
+                dates,
+            )
+        )
+        if self.env.cr.rowcount != len(line_ids):
+            raise UserError(
+                self.env._(
+                    "Depreciation lines were posted by another run meanwhile; "
+                    "nothing was posted."
+                )
+            )
+        self.invalidate_model(["move_id", "posting_date", "failure_message"])
+        self.env["it.asset"]._update_fully_depreciated(assets.ids)
+        return moves
+
+    def _period_label(self):
+        """'2026-01' for a month, '2026-01-01 - 2026-03-31' otherwise."""
+        self.ensure_one()
+        if (self.date - self.period_start).days < 31 and (
+            self.period_start.month == self.date.month
+        ):
+            return f"{self.date:%Y-%m}"
+        return f"{self.period_start} - {self.date}"

@@ -1,0 +1,2 @@
+from . import it_asset_depreciation_xlsx
+from . import it_asset_depreciation_reconciliation

@@ -1,0 +1,70 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+
+
+class ItAssetDispose(models.TransientModel):
+    _name = "it.asset.dispose"
+    _description = "Dispose of an IT Asset"
+    _check_company_auto = True
+
+    asset_id = fields.Many2one("it.asset", required=True, check_company=True)
+    company_id = fields.Many2one(related="asset_id.company_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    disposal_type = fields.Selection(
+        [("sale", "Sale"), ("scrap", "Scrap")], required=True, default="scrap"
+    )
+    invoice_id = fields.Many2one(
+        "account.move",
+        string="Customer Invoice",
+        check_company=True,
+        domain="[('move_type', '=', 'out_invoice'), ('state', '=', 'posted')]",
+        help="The sale invoice: its untaxed amount is the proceeds, moved from "
+        "its income account.",
+    )
+    proceeds = fields.Monetary(
+        compute="_compute_proceeds", store=True, readonly=False, precompute=True
+    )
+    proceeds_account_id = fields.Many2one(
+        "account.account",
+        compute="_compute_proceeds",
+        store=True,
+        readonly=False,
+        precompute=True,
+        check_company=True,
+        help="Debited with the proceeds (e.g. the income account of the sale "
+        "invoice, or a receivable).",
+    )
+
+    @api.model
+    def default_get(self, fields_list):
+        values = super().default_get(fields_list)
+        if self.env.context.get("active_model") == "it.asset" and self.env.context.get(
+            "active_id"
+        ):
+            values["asset_id"] = self.env.context["active_id"]
+        return values
+
+    @api.depends("invoice_id", "disposal_type")
+    def _compute_proceeds(self):
+        for wizard in self:
+            if wizard.disposal_type == "scrap":
+                wizard.proceeds = 0.0
+                wizard.proceeds_account_id = False
+            elif wizard.invoice_id:
+                product_lines = wizard.invoice_id.invoice_line_ids.filtered(
+                    lambda line: line.display_type == "product"
+                )
+                wizard.proceeds = wizard.invoice_id.amount_untaxed_signed
+                wizard.proceeds_account_id = product_lines[:1].account_id
+
+    def action_dispose(self):
+        self.ensure_one()
+        self.asset_id._dispose(
+            self.date,
+            proceeds=self.proceeds if self.disposal_type == "sale" else 0.0,
+            proceeds_account=self.proceeds_account_id,
+            invoice=self.invoice_id,
+        )
+        return {"type": "ir.actions.act_window_close"}
