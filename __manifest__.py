@@ -48,6 +48,7 @@
         "views/it_asset_maintenance_plan_views.xml",
         "views/maintenance_request_views.xml",
         "views/it_asset_maintenance_views.xml",
+        "views/it_asset_overview_views.xml",
         "views/it_asset_menus.xml",
     ],
     "demo": [
@@ -59,6 +60,9 @@
         "demo/it_asset_classification_rule_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "it_asset/static/src/scss/it_asset_overview.scss",
+        ],
         "web.assets_tests": [
             "it_asset/static/src/js/tours/*.js",
         ],

@@ -23,3 +23,4 @@ from . import it_asset_maintenance
 from . import it_asset_licence_seat
 from . import it_asset_reliability_report
 from . import res_config_settings_maintenance
+from . import it_asset_overview

@@ -6,7 +6,7 @@ source "$(dirname "$0")/common.sh"
 "$REPO/scripts/setup.sh"
 
 TAGS="${TEST_TAGS:-/$ADDON}"
-LOG="$STATE/test.log"
+LOG="$STATE/test-$TEST_DB.log"
 mkdir -p "$STATE"
 say "Dropping and recreating the test database $TEST_DB"
 "$PGBIN/dropdb" -h 127.0.0.1 -p "$(pg_port)" -U odoo --if-exists --force "$TEST_DB"

@@ -24,3 +24,4 @@ from . import test_stock_moves
 from . import test_depreciation_reports
 from . import test_classification_rules
 from . import test_stock_receipt_tour
+from . import test_asset_overview
