@@ -221,6 +221,7 @@ class ItAssetMaintenancePart(models.Model):
             key = (part.product_id, part.location_id, part.lot_id)
             needed[key] = needed.get(key, 0.0) + part.quantity
         for (product, location, lot), quantity in needed.items():
+            lot_label = f" ({lot.name})" if lot else ""
             available = Quant._get_available_quantity(
                 product, location, lot_id=lot or None, strict=False
             )
@@ -235,7 +236,7 @@ class ItAssetMaintenancePart(models.Model):
                         "%(product)s%(lot)s: %(needed)s needed in %(location)s, "
                         "%(available)s available.",
                         product=product.display_name,
-                        lot=f" ({lot.name})" if lot else "",
+                        lot=lot_label,
                         needed=quantity,
                         location=location.display_name,
                         available=available,
