@@ -55,6 +55,7 @@
         "demo/res_partner_demo.xml",
         "demo/stock_location_demo.xml",
         "demo/it_asset_demo.xml",
+        "demo/it_asset_depreciation_demo.xml",
         "demo/it_asset_custody_demo.xml",
         "demo/it_asset_maintenance_demo.xml",
         "demo/it_asset_classification_rule_demo.xml",
