@@ -269,34 +269,30 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     # actions
     # ------------------------------------------------------------------
-    def action_capitalise(self):
+    def _open_asset_wizard(self, wizard_model):
+        """Open ``wizard_model`` in a dialog on the assets of ``self``."""
         return {
             "type": "ir.actions.act_window",
-            "res_model": "it.asset.capitalise",
+            "res_model": wizard_model,
             "view_mode": "form",
             "target": "new",
-            "context": {"active_model": "it.asset", "active_ids": self.ids},
+            "context": {
+                "active_model": "it.asset",
+                "active_ids": self.ids,
+                "active_id": self[:1].id,
+            },
         }
+
+    def action_capitalise(self):
+        return self._open_asset_wizard("it.asset.capitalise")
 
     def action_open_dispose_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "it.asset.dispose",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": "it.asset", "active_id": self.id},
-        }
+        return self._open_asset_wizard("it.asset.dispose")
 
     def action_open_revalue_wizard(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "it.asset.revalue",
-            "view_mode": "form",
-            "target": "new",
-            "context": {"active_model": "it.asset", "active_id": self.id},
-        }
+        return self._open_asset_wizard("it.asset.revalue")
 
     def action_compute_depreciation_board(self):
         self._build_depreciation_boards()
