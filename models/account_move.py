@@ -22,6 +22,31 @@ class AccountMove(models.Model):
         readonly=True,
     )
 
+    def _get_next_sequence_format(self):
+        """Within one depreciation posting (context ``it_asset_sequence_memo``),
+        entries of the same journal, date and type share their sequence format:
+        read the journal's last number once, not once per entry.
+
+        The memo lives in Odoo's own transactional sequence cache, so it goes
+        with it (commit, rollback, or any renumbering that clears the cache).
+        The numbers themselves still come from ``_locked_increment``: the first
+        entry locks the sequence, the next ones take the following numbers."""
+        if not self.env.context.get("it_asset_sequence_memo"):
+            return super()._get_next_sequence_format()
+        cache = self._get_sequence_cache()
+        key = (
+            "it_asset.sequence_format",
+            self.journal_id.id,
+            self.date,
+            self.move_type,
+            bool(self.origin_payment_id or self.env.context.get("is_payment")),
+        )
+        if key not in cache:
+            cache[key] = super()._get_next_sequence_format()
+        format_string, format_values = cache[key]
+        # _locked_increment pops 'seq' from the values: hand out a copy
+        return format_string, dict(format_values)
+
     def _reverse_moves(self, default_values_list=None, cancel=False):
         """Reversing a depreciation entry reopens its lines: the next run posts
         them again."""

@@ -626,12 +626,15 @@ class ItAsset(models.Model):
             Cron._notify_progress(done=posted, remaining=remaining)
         return {"posted": posted, "moves": moves, "failed": failed}
 
-    def _depreciation_analytic_distributions(self):
+    def _depreciation_analytic_distributions(self, expense_codes=None):
         """{asset id: analytic distribution of its depreciation expense}: the
         asset's own distribution, else the analytic distribution models
         (Accounting > Configuration) matching the partner of its holder
-        employee (custody) and its product, one search per distinct key."""
+        employee (custody), its product and the code of its expense account
+        (``expense_codes``: {asset id: account code}), one search per
+        distinct key."""
         has_holder = "holder_employee_id" in self._fields
+        expense_codes = expense_codes or {}
         result = {}
         cache = {}
         Model = self.env["account.analytic.distribution.model"].sudo()
@@ -644,7 +647,8 @@ class ItAsset(models.Model):
                 if has_holder
                 else self.env["res.partner"]
             )
-            key = (partner.id, asset.product_id.id, asset.company_id.id)
+            code = expense_codes.get(asset.id) or False
+            key = (partner.id, asset.product_id.id, asset.company_id.id, code)
             if key not in cache:
                 cache[key] = (
                     Model._get_distribution(
@@ -653,6 +657,7 @@ class ItAsset(models.Model):
                             "partner_category_id": partner.category_id.ids,
                             "product_id": asset.product_id.id,
                             "product_categ_id": asset.product_id.categ_id.id,
+                            "account_prefix": code,
                             "company_id": asset.company_id.id,
                         }
                     )

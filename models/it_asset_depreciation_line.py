@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -14,7 +14,12 @@ _MOVE_CONTEXT = {
     "mail_create_nolog": True,
     "skip_invoice_sync": True,
     "check_move_validity": False,
+    # one sequence format per journal and date for the whole batch (see
+    # account.move._get_next_sequence_format)
+    "it_asset_sequence_memo": True,
 }
+# What posting needs of an asset's category, per company.
+_PostingSettings = namedtuple("_PostingSettings", "journal_id expense accumulated")
 # Fields a posted line keeps for ever (its entry says what was booked).
 _FROZEN_FIELDS = frozenset(
     {"asset_id", "date", "period_start", "amount", "accumulated", "remaining"}
@@ -209,67 +214,55 @@ class ItAssetDepreciationLine(models.Model):
         for category in assets.category_id:
             for company in assets.company_id:
                 categ = category.with_company(company)
-                settings[category.id, company.id] = (
+                settings[category.id, company.id] = _PostingSettings(
                     categ.journal_id.id,
-                    categ.account_expense_id.id,
-                    categ.account_depreciation_id.id,
+                    categ.account_expense_id,
+                    categ.account_depreciation_id,
                 )
         keys = {}
         for line in lines:
             asset = line.asset_id
-            journal_id = settings[asset.category_id.id, asset.company_id.id][0]
+            journal_id = settings[asset.category_id.id, asset.company_id.id].journal_id
             keys[asset.company_id.id, journal_id, line.date] = None
         posting_dates = lines._posting_dates(keys)
-        distributions = assets._depreciation_analytic_distributions()
+        distributions = assets._depreciation_analytic_distributions(
+            {
+                asset.id: settings[
+                    asset.category_id.id, asset.company_id.id
+                ].expense.code
+                for asset in assets
+            }
+        )
         label = self.env._("Depreciation %(period)s")
         vals_list = []
         groups = []  # the lines of each entry, in the order of vals_list
         summary = defaultdict(lambda: self.browse())
+        credit_distributions = {}
         for line in lines:
             asset = line.asset_id
             if asset.posting_mode == "summary":
                 key = (asset.company_id.id, asset.category_id.id, line.date)
                 summary[key] |= line
                 continue
-            journal_id, expense_id, accumulated_id = settings[
-                asset.category_id.id, asset.company_id.id
-            ]
-            name = f"{asset.tag} {asset.name}: " + label % {
-                "period": line._period_label()
-            }
-            amount = line.amount
+            setting = settings[asset.category_id.id, asset.company_id.id]
+            key = (setting.accumulated, asset.company_id)
+            if key not in credit_distributions:
+                credit_distributions[key] = _account_distribution(*key)
             vals_list.append(
-                {
-                    "move_type": "entry",
-                    "journal_id": journal_id,
-                    "company_id": asset.company_id.id,
-                    "date": posting_dates[asset.company_id.id, journal_id, line.date],
-                    "ref": name,
-                    "it_asset_id": asset.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "name": name,
-                                "account_id": expense_id,
-                                "debit": amount,
-                                "credit": 0.0,
-                                "analytic_distribution": distributions[asset.id],
-                            }
-                        ),
-                        Command.create(
-                            {
-                                "name": name,
-                                "account_id": accumulated_id,
-                                "debit": 0.0,
-                                "credit": amount,
-                            }
-                        ),
-                    ],
-                }
+                line._per_asset_move_vals(
+                    setting,
+                    posting_dates[asset.company_id.id, setting.journal_id, line.date],
+                    f"{asset.tag} {asset.name}: "
+                    + label % {"period": line._period_label()},
+                    distributions[asset.id],
+                    credit_distributions[key],
+                )
             )
             groups.append(line)
         for (company_id, category_id, date), group in summary.items():
-            journal_id, expense_id, accumulated_id = settings[category_id, company_id]
+            setting = settings[category_id, company_id]
+            journal_id = setting.journal_id
+            expense_id, accumulated_id = setting.expense.id, setting.accumulated.id
             category = group[0].asset_id.category_id
             name = f"{category.display_name}: " + label % {
                 "period": group[0]._period_label()
@@ -355,3 +348,80 @@ class ItAssetDepreciationLine(models.Model):
         ):
             return f"{self.date:%Y-%m}"
         return f"{self.period_start} - {self.date}"
+
+    def _per_asset_move_vals(
+        self, setting, date, name, expense_distribution, credit_distribution
+    ):
+        """Values of the entry of one depreciation line in per-asset mode: Dr
+        depreciation expense, Cr accumulated depreciation, in company currency.
+
+        The fields ``account.move`` and ``account.move.line`` would otherwise
+        precompute record by record are given here, with the values Odoo
+        computes for such an entry (no product, partner or tax; see
+        test_per_asset_entry_matches_plain_entry): with hundreds of entries
+        per batch those computes were a fifth of the posting time."""
+        self.ensure_one()
+        company = self.asset_id.company_id
+        currency_id = company.currency_id.id
+        amount = self.amount
+        common = {
+            "name": name,
+            "display_type": "product",
+            "company_id": company.id,
+            "journal_id": setting.journal_id,
+            "currency_id": currency_id,
+            "partner_id": False,
+            "product_uom_id": False,
+            "quantity": 1.0,
+            "price_unit": 0.0,
+            "sequence": 100,
+            "tax_ids": [],
+            "tax_line_id": False,
+            "tax_group_id": False,
+        }
+        return {
+            "move_type": "entry",
+            "journal_id": setting.journal_id,
+            "company_id": company.id,
+            "currency_id": currency_id,
+            "date": date,
+            "ref": name,
+            "partner_shipping_id": False,
+            "fiscal_position_id": False,
+            "invoice_payment_term_id": False,
+            "invoice_currency_rate": 0.0,
+            "delivery_date": False,
+            "it_asset_id": self.asset_id.id,
+            "line_ids": [
+                Command.create(
+                    {
+                        **common,
+                        "account_id": setting.expense.id,
+                        "balance": amount,
+                        "amount_currency": amount,
+                        "analytic_distribution": expense_distribution,
+                    }
+                ),
+                Command.create(
+                    {
+                        **common,
+                        "account_id": setting.accumulated.id,
+                        "balance": -amount,
+                        "amount_currency": -amount,
+                        "analytic_distribution": credit_distribution,
+                    }
+                ),
+            ],
+        }
+
+
+def _account_distribution(account, company):
+    """The analytic distribution Odoo gives a journal item of ``account``
+    without partner or product (the distribution models matching the
+    account's code), or False."""
+    return (
+        account.env["account.analytic.distribution.model"]
+        .sudo()
+        ._get_distribution({"account_prefix": account.code, "company_id": company.id})
+        or False
+    )

@@ -155,6 +155,9 @@ def bench_it_asset(env, accounts, journal, results):
         )
     if profiler:
         profiler.disable()
+        profiler.dump_stats(
+            str(Path(__file__).resolve().parents[1] / "bench-results" / "posting.prof")
+        )
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
     check(posted, N, N, "per asset")
     assets = create_it_assets(env, summary)
