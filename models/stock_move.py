@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import fields, models
 from odoo.exceptions import UserError
 from odoo.tools import float_round, html_escape
@@ -72,6 +74,7 @@ class StockMove(models.Model):
         done = moves.filtered(lambda m: m.state == "done" and m.id not in already_done)
         if done:
             done._it_asset_stock_sync(decisions)
+            done._it_asset_note_expensed_in_stock(decisions)
         return moves
 
     def _it_asset_is_receipt(self):
@@ -104,6 +107,39 @@ class StockMove(models.Model):
             for move in moves:
                 result[move.id] = decisions[move.product_id]
         return result
+
+    def _it_asset_note_expensed_in_stock(self, decisions):
+        """Storable products classified as expense are received into valued
+        stock like any other (no asset): say so on the receipt, one note per
+        picking, so that finance is not surprised by their inventory value."""
+        by_picking = defaultdict(dict)
+        for move in self:
+            decision = decisions.get(move.id)
+            if decision and decision.outcome == "expense" and move.picking_id:
+                by_picking[move.picking_id][move.product_id] = decision
+        for picking, products in by_picking.items():
+            items = Markup().join(
+                Markup("<li>%s</li>")
+                % self.env._(
+                    "%(product)s (%(rule)s)",
+                    product=product.display_name,
+                    rule=decision.rule_name,
+                )
+                for product, decision in products.items()
+            )
+            picking.message_post(
+                body=Markup("<p>%s</p><ul>%s</ul>")
+                % (
+                    self.env._(
+                        "Classified as expense but tracked in stock: received "
+                        "into inventory at their cost, no asset created. Make "
+                        "them consumable (untick Track Inventory) to expense "
+                        "them when bought."
+                    ),
+                    items,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
 
     def _it_asset_check_before_done(self, decisions):
         """Refuse, before anything is written, what would break the register:

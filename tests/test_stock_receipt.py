@@ -95,6 +95,45 @@ class TestStockReceipt(ItAssetStockCase):
         # inventory stays in the stock account
         self.assertAlmostEqual(self._balance(self.account_stock, cables.move_ids), 80)
 
+    def test_storable_expense_is_received_with_a_note(self):
+        peripherals = self.product_category_it.copy(
+            {"name": "Peripherals (test)", "parent_id": self.product_category_it.id}
+        )
+        self.env["it.asset.classification.rule"].create(
+            {
+                "name": "Peripherals are expensed",
+                "sequence": -40,
+                "product_category_ids": [Command.set(peripherals.ids)],
+                "outcome": "expense",
+            }
+        )
+        mouse = self.env["product.product"].create(
+            {
+                "name": "Test Mouse",
+                "is_storable": True,
+                "standard_price": 20.0,
+                "categ_id": peripherals.id,
+            }
+        )
+        self.assertEqual(mouse.product_tmpl_id.it_asset_outcome, "expense")
+        picking = self._receive(mouse, quantity=5)
+        self.assertEqual(picking.state, "done")
+        self.assertFalse(self._assets_of(picking))
+        # received into valued stock all the same, and the receipt says so
+        self.assertAlmostEqual(self._balance(self.account_stock, picking.move_ids), 100)
+        notes = picking.message_ids.filtered(
+            lambda m: "Classified as expense" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
+        self.assertIn("Test Mouse (Peripherals are expensed)", notes.body)
+        # inventory outcomes get no such note
+        cables = self._receive(self.product_cable, quantity=10)
+        self.assertFalse(
+            cables.message_ids.filtered(
+                lambda m: "Classified as expense" in (m.body or "")
+            )
+        )
+
     def test_serial_asset_receipt_without_serial_is_refused(self):
         self.picking_type_in.write(
             {"use_create_lots": False, "use_existing_lots": False}
