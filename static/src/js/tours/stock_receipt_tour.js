@@ -51,11 +51,12 @@ registry.category("web_tour.tours").add("it_asset_stock_receipt_tour", {
             run: "click",
         },
         {
-            trigger: ".modal .o_selected_row .o_field_widget[name=lot_name] input",
+            // The new row, not the first one still selected while its onchange runs.
+            trigger: ".modal .o_data_row:nth-child(2).o_selected_row .o_field_widget[name=lot_name] input",
             run: "edit TOUR-RCV-2",
         },
         {
-            trigger: ".modal .o_selected_row .o_field_widget[name=quantity] input",
+            trigger: ".modal .o_data_row:nth-child(2).o_selected_row .o_field_widget[name=quantity] input",
             run: "edit 1",
         },
         {
