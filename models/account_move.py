@@ -1,6 +1,36 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+import json
+import logging
+import re
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+from odoo.tools.sql import table_columns
+
+from odoo.addons.it_asset.lib.entry_copies import (
+    COPY,
+    NotCopyable,
+    copy_plan,
+    samples,
+)
+
+_logger = logging.getLogger(__name__)
+
+# A shape is copied from three entries on: two are written by the engine.
+_MIN_COPIES = 3
+# Columns a copy fills itself (the others follow lib.entry_copies.copy_plan).
+_MOVE_GIVEN = frozenset(
+    {"id", "name", "sequence_number", "ref", "it_asset_id", "made_sequence_gap"}
+)
+_LINE_GIVEN = frozenset({"id", "move_id", "move_name", "ref", "name"})
+_ANALYTIC_GIVEN = frozenset({"id", "move_line_id", "name", "ref"})
+# What varies between the entries of one shape (see _it_asset_shape).
+_MOVE_VARYING = ("ref", "it_asset_id")
+_LINE_VARYING = ("name", "balance", "amount_currency")
+# column types a copy may fill with its amount
+_NUMERIC_TYPES = ("numeric", "float8", "float4")
 
 
 class AccountMove(models.Model):
@@ -71,3 +101,442 @@ class AccountMove(models.Model):
                     move=", ".join(self.mapped("display_name")),
                 )
             )
+
+    # ------------------------------------------------------------------
+    # entries written in bulk (per-asset depreciation)
+    # ------------------------------------------------------------------
+    @api.model
+    def _it_asset_create_posted(self, vals_list, copyable):
+        """Create and post the entries of ``vals_list``; return them in that
+        order.
+
+        Entries flagged in ``copyable`` that share a shape (the same values
+        but for their reference, asset, labels and amount, see
+        ``_entry_shape``) are written in bulk: the accounting engine
+        (``create`` and ``_post``, with every check and override) writes the
+        entries of the smallest and of the largest amount, and the others are
+        copies of the first one, written in set-based SQL and numbered by the
+        journal's sequence (``_it_asset_copy_entries``). A shape whose two
+        engine-made entries do not say how to copy them goes through the
+        engine entry by entry, like the entries not flagged."""
+        shapes = defaultdict(list)
+        engine = []
+        for index, (vals, flag) in enumerate(zip(vals_list, copyable, strict=True)):
+            shape = _entry_shape(vals) if flag else None
+            if shape:
+                shapes[shape].append(index)
+            else:
+                engine.append(index)
+        plans = []
+        for indexes in shapes.values():
+            if len(indexes) < _MIN_COPIES:
+                engine.extend(indexes)
+                continue
+            low, high = samples([_entry_amount(vals_list[i]) for i in indexes])
+            first, second = indexes[low], indexes[high]
+            others = [i for i in indexes if i not in (first, second)]
+            plans.append((first, second, others))
+            engine.extend((first, second))
+        move_ids = [None] * len(vals_list)
+        self._it_asset_engine_post(vals_list, sorted(engine), move_ids)
+        rest = []
+        for first, second, others in plans:
+            if not self._it_asset_copy_entries(
+                vals_list, (first, second), others, move_ids
+            ):
+                rest.extend(others)
+        self._it_asset_engine_post(vals_list, sorted(rest), move_ids)
+        return self.browse(move_ids)
+
+    @api.model
+    def _it_asset_engine_post(self, vals_list, indexes, move_ids):
+        if not indexes:
+            return
+        moves = self.create([vals_list[i] for i in indexes])
+        moves._post(soft=False)
+        for index, move in zip(indexes, moves, strict=True):
+            move_ids[index] = move.id
+
+    @api.model
+    def _it_asset_copy_entries(self, vals_list, sample_indexes, others, move_ids):
+        """Write the entries ``others`` (indexes in ``vals_list``) as copies
+        of the engine-made entry of ``sample_indexes[0]``, and set their ids
+        in ``move_ids``. Return False, having written nothing, when the two
+        engine-made entries of ``sample_indexes`` do not say how: a column
+        that follows no rule of ``lib.entry_copies``, a record attached to
+        them beyond their journal items and analytic lines, a number the
+        journal's sequence would not give next."""
+        sample_ids = [move_ids[i] for i in sample_indexes]
+        try:
+            rows = self._it_asset_sample_rows(sample_ids)
+            plans = self._it_asset_copy_plans(
+                rows, [vals_list[i] for i in sample_indexes]
+            )
+            names = self.browse(sample_ids[0])._it_asset_next_names(len(others))
+        except NotCopyable as error:
+            _logger.info(
+                "Entries like %s are written one by one (%s)", sample_ids, error.column
+            )
+            return False
+        self._it_asset_insert_copies(
+            rows, plans, [vals_list[i] for i in others], names, others, move_ids
+        )
+        return True
+
+    @api.model
+    def _it_asset_sample_rows(self, move_ids):
+        """The rows of the two sample entries: [(move, [(item, [analytic
+        lines])])], in the order the engine wrote them."""
+        self.env.flush_all()
+        cr = self.env.cr
+        cr.execute(SQL("SELECT * FROM account_move WHERE id = ANY(%s)", move_ids))
+        moves = {row["id"]: row for row in cr.dictfetchall()}
+        cr.execute(
+            SQL(
+                "SELECT * FROM account_move_line WHERE move_id = ANY(%s) ORDER BY id",
+                move_ids,
+            )
+        )
+        items = cr.dictfetchall()
+        cr.execute(
+            SQL(
+                "SELECT * FROM account_analytic_line WHERE move_line_id = ANY(%s) "
+                "ORDER BY id",
+                [item["id"] for item in items],
+            )
+        )
+        analytic = defaultdict(list)
+        for row in cr.dictfetchall():
+            analytic[row["move_line_id"]].append(row)
+        self._it_asset_check_nothing_attached(
+            move_ids, [item["id"] for item in items], moves.values(), items
+        )
+        return [
+            (
+                moves[move_id],
+                [
+                    (item, analytic[item["id"]])
+                    for item in items
+                    if item["move_id"] == move_id
+                ],
+            )
+            for move_id in move_ids
+        ]
+
+    @api.model
+    def _it_asset_check_nothing_attached(self, move_ids, item_ids, moves, items):
+        """Raise NotCopyable when a row of another table points to the sample
+        entries or their items (payments, reconciliations, taxes, followers,
+        messages, ...), or when they point to a record whose stored fields
+        depend on them: a copy would have none of it."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """SELECT cl.relname, a.attname, ref.relname
+                     FROM pg_constraint c
+                     JOIN pg_class cl ON cl.oid = c.conrelid
+                     JOIN pg_class ref ON ref.oid = c.confrelid
+                     JOIN pg_attribute a ON a.attrelid = c.conrelid
+                                        AND a.attnum = c.conkey[1]
+                    WHERE c.contype = 'f'
+                      AND ref.relname IN ('account_move', 'account_move_line')"""
+            )
+        )
+        handled = {
+            ("account_move_line", "move_id", "account_move"),
+            ("account_analytic_line", "move_line_id", "account_move_line"),
+            ("it_asset_depreciation_line", "move_id", "account_move"),
+        }
+        checks = [
+            SQL(
+                "SELECT %s FROM %s WHERE %s = ANY(%s)",
+                f"{table}.{column}",
+                SQL.identifier(table),
+                SQL.identifier(column),
+                move_ids if target == "account_move" else item_ids,
+            )
+            for table, column, target in cr.fetchall()
+            if (table, column, target) not in handled
+        ]
+        for table, model_column in (
+            ("mail_followers", "res_model"),
+            ("mail_message", "model"),
+            ("mail_activity", "res_model"),
+        ):
+            checks.append(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s = 'account.move' AND res_id = ANY(%s)",
+                    table,
+                    SQL.identifier(table),
+                    SQL.identifier(model_column),
+                    move_ids,
+                )
+            )
+        cr.execute(SQL("(%s) LIMIT 1", SQL(") UNION ALL (").join(checks)))
+        found = cr.fetchone()
+        if found:
+            raise NotCopyable(found[0])
+        for table, column in self._it_asset_dependent_links():
+            source = moves if table == "account_move" else items
+            if any(row.get(column) for row in source):
+                raise NotCopyable(f"{table}.{column}")
+
+    @api.model
+    def _it_asset_dependent_links(self):
+        """(table, column) of the many2one columns of entries and journal
+        items through which stored fields of other models depend on them
+        (a bank statement line, a payment, ...): such links are not copied."""
+        ours = {"account.move", "account.move.line", "account.analytic.line"}
+        links = set()
+
+        def walk(tree):
+            for key, subtree in tree.items():
+                if (
+                    key.model_name not in ours
+                    and key.type == "one2many"
+                    and key.comodel_name in ("account.move", "account.move.line")
+                ):
+                    links.add((self.env[key.comodel_name]._table, key.inverse_name))
+                walk(subtree)
+
+        for model in ("account.move", "account.move.line"):
+            stored = [f for f in self.env[model]._fields.values() if f.store]
+            walk(self.env.registry.get_trigger_tree(stored))
+        return sorted(links)
+
+    @api.model
+    def _it_asset_copy_plans(self, rows, sample_vals):
+        """copy_plan of the move, of each journal item and of each analytic
+        line of the samples; first checks that the columns a copy fills
+        itself hold, in the samples, what the copy would put there."""
+        (move1, items1), (move2, items2) = rows
+        amounts = [_entry_amount(vals) for vals in sample_vals]
+        for (move, items), vals in zip(rows, sample_vals, strict=True):
+            lines = [command[2] for command in vals["line_ids"]]
+            expected = (
+                move["ref"] == (vals.get("ref") or None)
+                and move["it_asset_id"] == (vals.get("it_asset_id") or None)
+                and self._it_asset_split_name(move["name"])
+                == (move["sequence_prefix"], move["sequence_number"])
+                and len(items) == len(lines)
+            )
+            if not expected:
+                raise NotCopyable("name, ref or it_asset_id")
+            for (item, analytic), line in zip(items, lines, strict=True):
+                if (
+                    item["name"] != (line.get("name") or None)
+                    or item["account_id"] != line["account_id"]
+                    or item["move_name"] != move["name"]
+                    or item["ref"] != move["ref"]
+                    or any(
+                        row["name"] != item["name"] or row["ref"] != item["ref"]
+                        for row in analytic
+                    )
+                ):
+                    raise NotCopyable("journal item name or ref")
+        numeric = {
+            table: {
+                name
+                for name, column in table_columns(self.env.cr, table).items()
+                if column["udt_name"] in _NUMERIC_TYPES
+            }
+            for table in ("account_move", "account_move_line", "account_analytic_line")
+        }
+
+        def plan(table, one, two, given):
+            return copy_plan(one, two, *amounts, given=given, numeric=numeric[table])
+
+        item_plans = []
+        for (item1, analytic1), (item2, analytic2) in zip(items1, items2, strict=True):
+            if len(analytic1) != len(analytic2):
+                raise NotCopyable("analytic lines")
+            item_plans.append(
+                (
+                    plan("account_move_line", item1, item2, _LINE_GIVEN),
+                    [
+                        plan("account_analytic_line", one, two, _ANALYTIC_GIVEN)
+                        for one, two in zip(analytic1, analytic2, strict=True)
+                    ],
+                )
+            )
+        return plan("account_move", move1, move2, _MOVE_GIVEN), item_plans
+
+    def _it_asset_split_name(self, name):
+        """(prefix, number) of an entry number, as sequence.mixin splits it."""
+        regex = self._make_regex_non_capturing(
+            self._sequence_fixed_regex.replace(r"?P<seq>", "")
+        )
+        matching = re.match(regex, name or "")
+        if not matching:
+            raise NotCopyable("name")
+        return name[: matching.start(1)], int(matching.group(1) or 0)
+
+    def _it_asset_next_names(self, count):
+        """The ``count`` numbers the journal's sequence gives after ``self``
+        (an entry just numbered in this transaction, so its sequence is
+        locked and cached: see sequence.mixin._locked_increment)."""
+        self.ensure_one()
+        format_string, format_values = self._get_next_sequence_format()
+        values = {key: value for key, value in format_values.items() if key != "seq"}
+        cache_key = (
+            format_string.format(**values, seq=0),
+            self._sequence_index and self[self._sequence_index],
+        )
+        if cache_key not in self._get_sequence_cache():
+            raise NotCopyable("sequence")
+        return [
+            self._locked_increment(format_string, dict(format_values))
+            for _i in range(count)
+        ]
+
+    @api.model
+    def _it_asset_insert_copies(self, rows, plans, vals_list, names, indexes, move_ids):
+        """INSERT the copies of the first sample (``rows[0]``) following
+        ``plans``: one statement for the moves, one per journal item and one
+        per analytic line of the sample."""
+        cr = self.env.cr
+        (move, items), _second = rows
+        move_plan, item_plans = plans
+        count = len(vals_list)
+        amounts = [_entry_amount(vals) for vals in vals_list]
+        refs = [vals.get("ref") or None for vals in vals_list]
+        new_move_ids = self._it_asset_new_ids("account_move", count)
+        split = [self._it_asset_split_name(name) for name in names]
+        _insert_rows(
+            cr,
+            "account_move",
+            move,
+            move_plan,
+            {
+                "name": ("varchar", names),
+                "sequence_number": ("int4", [number for _prefix, number in split]),
+                "ref": ("varchar", refs),
+                "it_asset_id": (
+                    "int4",
+                    [vals.get("it_asset_id") or None for vals in vals_list],
+                ),
+                "made_sequence_gap": ("bool", [False] * count),
+            },
+            new_move_ids,
+            amounts,
+        )
+        for position, ((item, analytic), (item_plan, analytic_plans)) in enumerate(
+            zip(items, item_plans, strict=True)
+        ):
+            labels = [
+                vals["line_ids"][position][2].get("name") or None for vals in vals_list
+            ]
+            new_item_ids = self._it_asset_new_ids("account_move_line", count)
+            _insert_rows(
+                cr,
+                "account_move_line",
+                item,
+                item_plan,
+                {
+                    "move_id": ("int4", new_move_ids),
+                    "move_name": ("varchar", names),
+                    "ref": ("varchar", refs),
+                    "name": ("varchar", labels),
+                },
+                new_item_ids,
+                amounts,
+            )
+            for row, analytic_plan in zip(analytic, analytic_plans, strict=True):
+                _insert_rows(
+                    cr,
+                    "account_analytic_line",
+                    row,
+                    analytic_plan,
+                    {
+                        "move_line_id": ("int4", new_item_ids),
+                        "name": ("varchar", labels),
+                        "ref": ("varchar", refs),
+                    },
+                    self._it_asset_new_ids("account_analytic_line", count),
+                    amounts,
+                )
+        self.env.invalidate_all()
+        for index, move_id in zip(indexes, new_move_ids, strict=True):
+            move_ids[index] = move_id
+
+    @api.model
+    def _it_asset_new_ids(self, table, count):
+        self.env.cr.execute(
+            SQL(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+                "FROM generate_series(1, %s)",
+                table,
+                count,
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()]
+
+
+def _entry_amount(vals):
+    """The amount of an entry given as values: its first line's balance,
+    unsigned (0 when its lines are not given as plain values)."""
+    lines = vals.get("line_ids") or []
+    if not lines or lines[0][0] != 0:
+        return 0.0
+    return abs(lines[0][2].get("balance") or 0.0)
+
+
+def _entry_shape(vals):
+    """A key shared by the entries that differ only in their reference,
+    asset, labels and amount; None when the entry is not of a form a copy
+    can follow (lines not created from plain values, a line whose balance is
+    not the entry's amount or its opposite, a foreign currency)."""
+    amount = _entry_amount(vals)
+    if not amount:
+        return None
+    lines = []
+    for command in vals["line_ids"]:
+        if command[0] != 0:
+            return None
+        line = command[2]
+        balance = line.get("balance")
+        if (
+            balance is None
+            or {"debit", "credit"} & set(line)
+            or abs(balance) != amount
+            or line.get("amount_currency", balance) != balance
+        ):
+            return None
+        shape = {k: v for k, v in line.items() if k not in _LINE_VARYING}
+        shape["sign"] = 1 if balance > 0 else -1
+        lines.append(shape)
+    move = {k: v for k, v in vals.items() if k not in _MOVE_VARYING}
+    move["line_ids"] = lines
+    return json.dumps(move, sort_keys=True, default=str)
+
+
+def _insert_rows(cr, table, sample, plan, given, ids, amounts):
+    """INSERT one row per id into ``table``: the columns of ``given``
+    ({column: (type, values)}) from their values, the others from the
+    ``sample`` row following ``plan`` (copied, or the row's amount)."""
+    columns = [column for column in sample if column != "id"]
+    names = ["id", "amount", *given]
+    arrays = [SQL("%s::int4[]", ids), SQL("%s::numeric[]", amounts)]
+    arrays += [SQL("%s::%s[]", values, SQL(kind)) for kind, values in given.values()]
+
+    def value(column):
+        if column in given:
+            return SQL("v.%s", SQL.identifier(column))
+        if plan[column] == COPY:
+            return SQL("t.%s", SQL.identifier(column))
+        return SQL("v.amount * %s", plan[column])
+
+    cr.execute(
+        SQL(
+            """INSERT INTO %(table)s (id, %(columns)s)
+               SELECT v.id, %(values)s
+                 FROM %(table)s t, unnest(%(arrays)s) AS v(%(names)s)
+                WHERE t.id = %(sample)s""",
+            table=SQL.identifier(table),
+            columns=SQL(", ").join(SQL.identifier(c) for c in columns),
+            values=SQL(", ").join(value(c) for c in columns),
+            arrays=SQL(", ").join(arrays),
+            names=SQL(", ").join(SQL.identifier(n) for n in names),
+            sample=sample["id"],
+        )
+    )

@@ -12,6 +12,8 @@ _MOVE_CONTEXT = {
     "tracking_disable": True,
     "mail_notrack": True,
     "mail_create_nolog": True,
+    # no follower per entry (the cron's user follows nothing it posts)
+    "mail_create_nosubscribe": True,
     "skip_invoice_sync": True,
     "check_move_validity": False,
     # one sequence format per journal and date for the whole batch (see
@@ -305,13 +307,19 @@ class ItAssetDepreciationLine(models.Model):
                 }
             )
             groups.append(group)
+        # per-asset entries of the companies that allow it are written in
+        # bulk (account.move._it_asset_create_posted); summary entries are few
+        copyable = [
+            vals.get("it_asset_id")
+            and self.env["res.company"].browse(vals["company_id"]).it_asset_entry_copies
+            for vals in vals_list
+        ]
         moves = (
             self.env["account.move"]
             .sudo()
             .with_context(**_MOVE_CONTEXT)
-            .create(vals_list)
+            ._it_asset_create_posted(vals_list, copyable)
         )
-        moves._post(soft=False)
         line_ids, move_ids, dates = [], [], []
         for move, group in zip(moves, groups, strict=True):
             for line in group:

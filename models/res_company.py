@@ -52,6 +52,15 @@ class ResCompany(models.Model):
         default=classification.DEFAULT_CAPITALISE_ON,
         required=True,
     )
+    it_asset_entry_copies = fields.Boolean(
+        string="Bulk Depreciation Entries",
+        default=True,
+        help="Per-asset depreciation entries of the same journal, date, "
+        "accounts and analytic distribution are written in bulk: the "
+        "accounting engine writes two of them, the others are copies with "
+        "their own amount, label and number. Turn it off if a module must "
+        "act on the creation or posting of every journal entry.",
+    )
 
     def _it_asset_locations(self):
         """Return {company: (stock room, in use, repair)} for ``self``, creating

@@ -8,6 +8,8 @@ from . import test_lib_reliability
 from . import test_depreciation_board
 from . import test_depreciation_posting
 from . import test_depreciation_entries
+from . import test_depreciation_entry_copies
+from . import test_lib_entry_copies
 from . import test_depreciation_tour
 from . import test_depreciation_concurrency
 from . import test_custody
