@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, ormcache
 from odoo.tools.sql import table_columns
 
 from odoo.addons.it_asset.lib.entry_copies import (
@@ -282,6 +282,7 @@ class AccountMove(models.Model):
                 raise NotCopyable(f"{table}.{column}")
 
     @api.model
+    @ormcache()
     def _it_asset_dependent_links(self):
         """(table, column) of the many2one columns of entries and journal
         items through which stored fields of other models depend on them
@@ -302,7 +303,7 @@ class AccountMove(models.Model):
         for model in ("account.move", "account.move.line"):
             stored = [f for f in self.env[model]._fields.values() if f.store]
             walk(self.env.registry.get_trigger_tree(stored))
-        return sorted(links)
+        return tuple(sorted(links))
 
     @api.model
     def _it_asset_copy_plans(self, rows, sample_vals):
