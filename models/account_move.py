@@ -209,7 +209,15 @@ class AccountMove(models.Model):
         for row in cr.dictfetchall():
             analytic[row["move_line_id"]].append(row)
         self._it_asset_check_nothing_attached(
-            move_ids, [item["id"] for item in items], moves.values(), items
+            {
+                "account_move": move_ids,
+                "account_move_line": [item["id"] for item in items],
+                "account_analytic_line": [
+                    row["id"] for rows in analytic.values() for row in rows
+                ],
+            },
+            moves.values(),
+            items,
         )
         return [
             (
@@ -224,11 +232,12 @@ class AccountMove(models.Model):
         ]
 
     @api.model
-    def _it_asset_check_nothing_attached(self, move_ids, item_ids, moves, items):
+    def _it_asset_check_nothing_attached(self, ids, moves, items):
         """Raise NotCopyable when a row of another table points to the sample
-        entries or their items (payments, reconciliations, taxes, followers,
-        messages, ...), or when they point to a record whose stored fields
-        depend on them: a copy would have none of it."""
+        entries, their items or analytic lines (``ids``: {table: ids}:
+        payments, reconciliations, taxes, followers, messages, ...), or when
+        they point to a record whose stored fields depend on them: a copy
+        would have none of it."""
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -239,7 +248,8 @@ class AccountMove(models.Model):
                      JOIN pg_attribute a ON a.attrelid = c.conrelid
                                         AND a.attnum = c.conkey[1]
                     WHERE c.contype = 'f'
-                      AND ref.relname IN ('account_move', 'account_move_line')"""
+                      AND ref.relname = ANY(%s)""",
+                list(ids),
             )
         )
         handled = {
@@ -253,7 +263,7 @@ class AccountMove(models.Model):
                 f"{table}.{column}",
                 SQL.identifier(table),
                 SQL.identifier(column),
-                move_ids if target == "account_move" else item_ids,
+                ids[target],
             )
             for table, column, target in cr.fetchall()
             if (table, column, target) not in handled
@@ -269,7 +279,7 @@ class AccountMove(models.Model):
                     table,
                     SQL.identifier(table),
                     SQL.identifier(model_column),
-                    move_ids,
+                    ids["account_move"],
                 )
             )
         cr.execute(SQL("(%s) LIMIT 1", SQL(") UNION ALL (").join(checks)))

@@ -113,11 +113,21 @@ class ItAsset(models.Model):
         copy=False,
         help="Total of the impairments posted on this asset.",
     )
+    # indexed: entries are looked up by the assets pointing to them (a
+    # reversal, the bulk posting's check that nothing points to its samples)
     capitalisation_move_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, check_company=True
+        "account.move",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
     )
     disposal_move_id = fields.Many2one(
-        "account.move", readonly=True, copy=False, check_company=True
+        "account.move",
+        readonly=True,
+        copy=False,
+        check_company=True,
+        index="btree_not_null",
     )
     disposal_date = fields.Date(readonly=True, copy=False)
     depreciation_line_ids = fields.One2many(

@@ -99,10 +99,15 @@ class ItAssetDepreciationLine(models.Model):
 
     def init(self):
         res = super().init()
+        # (date, asset_id): the order in which the posting takes the lines,
+        # so each batch reads its 500 lines off the index instead of sorting
+        # every line still to post (the former index was on the date alone)
         self.env.cr.execute(
             SQL(
-                "CREATE INDEX IF NOT EXISTS it_asset_depreciation_line_to_post_idx "
-                "ON it_asset_depreciation_line (date) WHERE move_id IS NULL"
+                "DROP INDEX IF EXISTS it_asset_depreciation_line_to_post_idx; "
+                "CREATE INDEX IF NOT EXISTS "
+                "it_asset_depreciation_line_to_post_order_idx "
+                "ON it_asset_depreciation_line (date, asset_id) WHERE move_id IS NULL"
             )
         )
         return res
