@@ -411,9 +411,8 @@ class AccountMove(models.Model):
         count = len(vals_list)
         amounts = [_entry_amount(vals) for vals in vals_list]
         refs = [vals.get("ref") or None for vals in vals_list]
-        new_move_ids = self._it_asset_new_ids("account_move", count)
         split = [self._it_asset_split_name(name) for name in names]
-        _insert_rows(
+        new_move_ids = _insert_rows(
             cr,
             "account_move",
             move,
@@ -428,7 +427,6 @@ class AccountMove(models.Model):
                 ),
                 "made_sequence_gap": ("bool", [False] * count),
             },
-            new_move_ids,
             amounts,
         )
         for position, ((item, analytic), (item_plan, analytic_plans)) in enumerate(
@@ -437,8 +435,7 @@ class AccountMove(models.Model):
             labels = [
                 vals["line_ids"][position][2].get("name") or None for vals in vals_list
             ]
-            new_item_ids = self._it_asset_new_ids("account_move_line", count)
-            _insert_rows(
+            new_item_ids = _insert_rows(
                 cr,
                 "account_move_line",
                 item,
@@ -449,7 +446,6 @@ class AccountMove(models.Model):
                     "ref": ("varchar", refs),
                     "name": ("varchar", labels),
                 },
-                new_item_ids,
                 amounts,
             )
             for row, analytic_plan in zip(analytic, analytic_plans, strict=True):
@@ -463,24 +459,11 @@ class AccountMove(models.Model):
                         "name": ("varchar", labels),
                         "ref": ("varchar", refs),
                     },
-                    self._it_asset_new_ids("account_analytic_line", count),
                     amounts,
                 )
         self.env.invalidate_all()
         for index, move_id in zip(indexes, new_move_ids, strict=True):
             move_ids[index] = move_id
-
-    @api.model
-    def _it_asset_new_ids(self, table, count):
-        self.env.cr.execute(
-            SQL(
-                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
-                "FROM generate_series(1, %s)",
-                table,
-                count,
-            )
-        )
-        return [row[0] for row in self.env.cr.fetchall()]
 
 
 def _entry_amount(vals):
@@ -521,10 +504,20 @@ def _entry_shape(vals):
     return json.dumps(move, sort_keys=True, default=str)
 
 
-def _insert_rows(cr, table, sample, plan, given, ids, amounts):
-    """INSERT one row per id into ``table``: the columns of ``given``
+def _insert_rows(cr, table, sample, plan, given, amounts):
+    """INSERT one row per amount into ``table`` and return their ids (drawn
+    from the table's sequence first, in order): the columns of ``given``
     ({column: (type, values)}) from their values, the others from the
     ``sample`` row following ``plan`` (copied, or the row's amount)."""
+    cr.execute(
+        SQL(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) "
+            "FROM generate_series(1, %s)",
+            table,
+            len(amounts),
+        )
+    )
+    ids = [row[0] for row in cr.fetchall()]
     columns = [column for column in sample if column != "id"]
     names = ["id", "amount", *given]
     arrays = [SQL("%s::int4[]", ids), SQL("%s::numeric[]", amounts)]
@@ -551,3 +544,4 @@ def _insert_rows(cr, table, sample, plan, given, ids, amounts):
             sample=sample["id"],
         )
     )
+    return ids
