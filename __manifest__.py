@@ -4,7 +4,7 @@
     "name": "IT Assets",
     "summary": "IT asset register, custody, maintenance and depreciation on top of "
     "stock, accounting, maintenance and HR",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/it-asset/it_asset",
     "author": "it_asset developers",
@@ -22,6 +22,7 @@
         "security/it_asset_security.xml",
         "security/ir.model.access.csv",
         "security/depreciation_security.xml",
+        "data/res_groups_data.xml",
         "data/ir_sequence_data.xml",
         "data/it_asset_category_data.xml",
         "data/stock_location_data.xml",

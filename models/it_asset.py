@@ -8,6 +8,8 @@ from odoo.tools import SQL
 
 from odoo.addons.it_asset.lib import lifecycle
 
+from .guarded_fields import by_action, refuse_direct
+
 STATE_SELECTION = [
     (lifecycle.DRAFT, "Draft"),
     (lifecycle.IN_STOCK, "In Stock"),
@@ -17,6 +19,10 @@ STATE_SELECTION = [
     (lifecycle.DISPOSED, "Disposed"),
     (lifecycle.MISSING, "Missing"),
 ]
+# set only by the lifecycle actions (see guarded_fields); a new asset may be
+# created in Draft or In Stock, other statuses come through _import_create
+GUARDED_FIELDS = frozenset({"state", "previous_state"})
+CREATE_STATES = {"state": {lifecycle.DRAFT, lifecycle.IN_STOCK}}
 
 
 class ItAsset(models.Model):
@@ -190,7 +196,7 @@ class ItAsset(models.Model):
 
     @api.constrains("lot_id", "product_id")
     def _check_lot_product(self):
-        for asset in self.filtered("lot_id"):
+        for asset in self.sudo().filtered("lot_id"):
             if asset.product_id and asset.lot_id.product_id != asset.product_id:
                 raise ValidationError(
                     self.env._(
@@ -203,46 +209,59 @@ class ItAsset(models.Model):
                     )
                 )
 
-    @api.constrains("serial_number", "lot_id", "product_id", "company_id")
-    def _check_serial_unique(self):
-        """One asset per serial: per stock serial (also a SQL constraint) and,
-        for serials typed by hand, per company and product. Linear time: a
-        receipt creates a thousand assets at once."""
-        assets = self.filtered("serial_number")
-        if not assets:
-            return
-        others = (
-            self.env["it.asset"]
-            .with_context(active_test=False)
-            .search(
-                [
-                    ("serial_number", "in", list(set(assets.mapped("serial_number")))),
-                    ("company_id", "in", assets.company_id.ids),
-                ]
+    def init(self):
+        """One asset per serial of a product in a company, whatever the letter
+        case (serials are stored trimmed): guarded by the database, so that
+        two users saving the same serial at once cannot both succeed."""
+        self.env.cr.execute(
+            SQL(
+                "CREATE UNIQUE INDEX IF NOT EXISTS it_asset_serial_ci_uniq "
+                "ON it_asset (company_id, COALESCE(product_id, 0), "
+                "lower(serial_number)) WHERE serial_number IS NOT NULL"
             )
         )
-        by_key = defaultdict(list)
-        by_lot = defaultdict(list)
-        for other in others:
-            key = (other.company_id.id, other.product_id.id, other.serial_number)
-            by_key[key].append(other.id)
-            if other.lot_id:
-                by_lot[other.lot_id.id].append(other.id)
-        for asset in assets:
-            key = (asset.company_id.id, asset.product_id.id, asset.serial_number)
-            duplicates = [i for i in by_key.get(key, ()) if i != asset.id]
-            if asset.lot_id:
-                duplicates += [
-                    i for i in by_lot.get(asset.lot_id.id, ()) if i != asset.id
-                ]
-            if duplicates:
+
+    @api.model
+    def _check_serials_free(self, keyed):
+        """Refuse, before anything is written, a serial already used by
+        another asset of the same product and company, compared without
+        letter case (serials are stored trimmed). ``keyed``: (asset id or
+        None, company id, product id or 0, serial) tuples. One query for a
+        receipt of a thousand serials; the unique index is the last guard
+        under concurrency."""
+        keyed = [k for k in keyed if k[3]]
+        if not keyed:
+            return
+        self.flush_model(["serial_number", "product_id", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, company_id, COALESCE(product_id, 0), "
+                "lower(serial_number) FROM it_asset "
+                "WHERE company_id = ANY(%s) AND lower(serial_number) = ANY(%s)",
+                list({k[1] for k in keyed}),
+                list({k[3].lower() for k in keyed}),
+            )
+        )
+        taken = {(c, p, serial): i for i, c, p, serial in self.env.cr.fetchall()}
+        seen = {}
+        for asset_id, company_id, product_id, serial in keyed:
+            key = (company_id, product_id or 0, serial.lower())
+            other = taken.get(key)
+            if other in (None, asset_id):
+                other = seen.get(key)
+            if other is not None and other != asset_id:
                 raise ValidationError(
                     self.env._(
-                        "Serial number %(serial)s is already used by asset %(other)s.",
-                        serial=asset.serial_number,
-                        other=self.browse(duplicates[0]).display_name,
+                        "Serial number %(serial)s is already used by asset "
+                        "%(other)s (serials are compared without letter case "
+                        "or surrounding spaces). Nothing was saved.",
+                        serial=serial,
+                        other=self.browse(other).sudo().display_name
+                        if other
+                        else self.env._("another asset of the same batch"),
                     )
                 )
+            seen[key] = asset_id or 0
 
     # ------------------------------------------------------------------
     # computes
@@ -292,8 +311,22 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        refuse_direct(
+            self, vals_list, GUARDED_FIELDS, allowed=CREATE_STATES, operation="create"
+        )
         vals_list = [dict(vals) for vals in vals_list]
         self._prepare_serials(vals_list)
+        self._check_serials_free(
+            [
+                (
+                    None,
+                    vals.get("company_id") or self.env.company.id,
+                    vals.get("product_id") or 0,
+                    vals.get("serial_number"),
+                )
+                for vals in vals_list
+            ]
+        )
         new_label = self.env._("New")
         missing = [v for v in vals_list if not v.get("tag") or v["tag"] == new_label]
         by_company = {}
@@ -309,6 +342,9 @@ class ItAsset(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
+        refuse_direct(self, [vals], GUARDED_FIELDS)
+        if isinstance(vals.get("serial_number"), str):
+            vals = dict(vals, serial_number=vals["serial_number"].strip() or False)
         if "state" in vals:
             self._check_transitions(vals["state"])
             vals = dict(vals)
@@ -324,6 +360,18 @@ class ItAsset(models.Model):
             if len(self) == 1 or "serial_number" not in vals:
                 self._prepare_serials(vals_list, records=self)
             vals = vals_list[0]
+        if {"serial_number", "product_id", "company_id"} & set(vals):
+            self._check_serials_free(
+                [
+                    (
+                        asset.id,
+                        vals.get("company_id", asset.company_id.id),
+                        vals.get("product_id", asset.product_id.id) or 0,
+                        vals.get("serial_number", asset.serial_number),
+                    )
+                    for asset in self
+                ]
+            )
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -411,8 +459,29 @@ class ItAsset(models.Model):
     def _change_state(self, new_state):
         """Move every asset of ``self`` to ``new_state`` or none of them."""
         self._check_transitions(new_state)
-        self.write({"state": new_state})
+        by_action(self).write({"state": new_state})
         return True
+
+    @api.model
+    def _import_create(self, vals_list, reason):
+        """Create assets in any status (a register migrated from another
+        system): the one documented path around the lifecycle. Each asset's
+        chatter says it was imported in that status, and why."""
+        if not reason:
+            raise UserError(self.env._("Say why these assets are imported."))
+        assets = by_action(self).create(vals_list)
+        labels = dict(STATE_SELECTION)
+        assets._message_log_batch(
+            {
+                asset.id: self.env._(
+                    "Imported in status %(state)s: %(reason)s",
+                    state=labels[asset.state],
+                    reason=reason,
+                )
+                for asset in assets
+            }
+        )
+        return assets.with_env(self.env)
 
     def _check_transitions(self, new_state):
         bad = lifecycle.illegal((asset, asset.state, new_state) for asset in self)
@@ -474,10 +543,14 @@ class ItAsset(models.Model):
         the stock.lot of that product (found, or created when new); a chosen
         stock.lot gives its name to the asset.
         """
-        Lot = self.env["stock.lot"]
-        Product = self.env["product.product"]
+        # the register owns the link to the stock serial: IT users without
+        # Inventory rights find or create it (this one elevated lookup)
+        Lot = self.env["stock.lot"].sudo()
+        Product = self.env["product.product"].sudo()
         wanted = []
         for vals in vals_list:
+            if isinstance(vals.get("serial_number"), str):
+                vals["serial_number"] = vals["serial_number"].strip() or False
             if vals.get("lot_id"):
                 lot = Lot.browse(vals["lot_id"])
                 vals.setdefault("serial_number", lot.name)
@@ -504,31 +577,37 @@ class ItAsset(models.Model):
 
     @api.model
     def _link_typed_serials(self, wanted):
-        """Find or create (in one search and one create) the stock serials of
-        ``wanted``: (vals, product_id, serial, company_id) tuples."""
-        Lot = self.env["stock.lot"]
-        to_create = {}
-        existing = {
-            (lot.product_id.id, lot.name): lot
-            for lot in Lot.search(
-                [
-                    ("product_id", "in", list({w[1] for w in wanted})),
-                    ("name", "in", list({w[2] for w in wanted})),
-                ]
+        """Find (without letter case) or create, in one query and one create,
+        the stock serials of ``wanted``: (vals, product_id, serial,
+        company_id) tuples. Elevated: see _prepare_serials."""
+        Lot = self.env["stock.lot"].sudo()
+        Lot.flush_model(["name", "product_id", "company_id"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM stock_lot WHERE product_id = ANY(%s) "
+                "AND lower(name) = ANY(%s) ORDER BY id",
+                list({w[1] for w in wanted}),
+                list({w[2].lower() for w in wanted}),
             )
-        }
+        )
+        existing = {}
+        for lot in Lot.browse([row[0] for row in self.env.cr.fetchall()]):
+            existing.setdefault((lot.product_id.id, lot.name.lower()), lot)
+        to_create = {}
         for _vals, product_id, serial, company_id in wanted:
-            if (product_id, serial) not in existing:
-                to_create[(product_id, serial)] = {
-                    "product_id": product_id,
-                    "name": serial,
-                    "company_id": company_id,
-                }
+            key = (product_id, serial.lower())
+            if key not in existing:
+                to_create.setdefault(
+                    key,
+                    {"product_id": product_id, "name": serial, "company_id": company_id},
+                )
         if to_create:
             for lot in Lot.create(list(to_create.values())):
-                existing[(lot.product_id.id, lot.name)] = lot
+                existing[(lot.product_id.id, lot.name.lower())] = lot
         for vals, product_id, serial, _company_id in wanted:
-            vals["lot_id"] = existing[(product_id, serial)].id
+            lot = existing[(product_id, serial.lower())]
+            vals["lot_id"] = lot.id
+            vals["serial_number"] = lot.name
 
     @api.model
     def _check_lots_free(self, lot_ids, records=None):
@@ -545,7 +624,9 @@ class ItAsset(models.Model):
         )
         repeated = {lot_id for lot_id, n in Counter(lot_ids).items() if n > 1}
         if taken or repeated:
-            lot = taken[:1].lot_id or self.env["stock.lot"].browse(min(repeated))
+            lot = (
+                taken[:1].lot_id or self.env["stock.lot"].browse(min(repeated))
+            ).sudo()
             raise ValidationError(
                 self.env._(
                     "Serial number %(serial)s is already used by asset %(other)s.",

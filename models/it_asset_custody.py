@@ -9,6 +9,8 @@ from odoo.tools import SQL, html_escape
 
 from odoo.addons.it_asset.lib import lifecycle
 
+from .guarded_fields import by_action, refuse_direct
+
 CONDITION_SELECTION = [
     ("new", "New"),
     ("good", "Good"),
@@ -32,6 +34,35 @@ HOLDER_MODEL_TYPE = {
     "stock.location": "location",
 }
 OPEN_STATES = ("waiting", "active")
+# the custody's evidence: set by check-out, acceptance, check-in and handover
+# only (see guarded_fields); what stays editable: expected return, remote,
+# delivery address, notes, IT responsible
+GUARDED_FIELDS = frozenset(
+    {
+        "asset_id",
+        "company_id",
+        "holder_type",
+        "employee_id",
+        "department_id",
+        "holder_location_id",
+        "custody_location_id",
+        "state",
+        "date_start",
+        "date_end",
+        "condition_out",
+        "condition_in",
+        "checkout_user_id",
+        "checkout_datetime",
+        "accepted_user_id",
+        "accepted_datetime",
+        "accepted_on_behalf",
+        "checkin_user_id",
+        "checkin_datetime",
+        "previous_custody_id",
+        "overdue_notified",
+        "recovery_requested",
+    }
+)
 # statuses from which an asset can be checked out (in use only when it has no
 # open custody: checking it out then gives it the custodian it lacks)
 CHECKOUT_STATES = (lifecycle.IN_STOCK, lifecycle.IN_USE)
@@ -94,7 +125,8 @@ class ItAssetCustody(models.Model):
         compute="_compute_holder",
         store=True,
         index="btree_not_null",
-        help="The user of the holder employee: they can see and accept it.",
+        help="The user of the holder employee (or of the holder department's "
+        "manager): they can see and accept it.",
     )
     custody_location_id = fields.Many2one(
         "stock.location",
@@ -148,6 +180,11 @@ class ItAssetCustody(models.Model):
     checkout_datetime = fields.Datetime(string="Checked Out On", readonly=True)
     accepted_user_id = fields.Many2one("res.users", string="Accepted By", readonly=True)
     accepted_datetime = fields.Datetime(string="Accepted On", readonly=True)
+    accepted_on_behalf = fields.Boolean(
+        string="Accepted on Behalf",
+        readonly=True,
+        help="An IT manager accepted for the holder (recorded in the chatter).",
+    )
     checkin_user_id = fields.Many2one(
         "res.users", string="Checked In By", readonly=True
     )
@@ -246,6 +283,7 @@ class ItAssetCustody(models.Model):
         "employee_id.department_id",
         "employee_id.user_id",
         "department_id.complete_name",
+        "department_id.manager_id.user_id",
         "holder_location_id.complete_name",
     )
     def _compute_holder(self):
@@ -255,7 +293,9 @@ class ItAssetCustody(models.Model):
             custody.holder_department_id = (
                 custody.employee_id.department_id or custody.department_id
             )
-            custody.holder_user_id = custody.employee_id.user_id
+            custody.holder_user_id = (
+                custody.employee_id.user_id or custody.department_id.manager_id.user_id
+            )
 
     @api.depends("expected_return_date", "state")
     def _compute_is_overdue(self):
@@ -296,6 +336,16 @@ class ItAssetCustody(models.Model):
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # custodies are opened by check-out, handover and the stock sync
+        refuse_direct(self, vals_list, GUARDED_FIELDS, operation="create")
+        return super().create(vals_list)
+
+    def write(self, vals):
+        refuse_direct(self, [vals], GUARDED_FIELDS)
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
     def _unlink_except_history(self):
         if self:
@@ -309,22 +359,36 @@ class ItAssetCustody(models.Model):
     # actions
     # ------------------------------------------------------------------
     def action_accept(self):
-        """The holder acknowledges what they received. Usable by the holder
-        employee's own user (and by IT users on their behalf)."""
-        is_it = self.env.user.has_group("it_asset.group_it_asset_user")
-        # an employee's custody is accepted by their own user only; IT accepts
-        # for departments and locations, which have no user
-        not_theirs = self.filtered(
-            lambda c: c.holder_user_id != self.env.user
-            and (c.holder_user_id or not is_it)
-        )
+        """The holder acknowledges what they received: only the holder's own
+        user may (the employee's user, or the department manager's user for a
+        department). An IT manager may accept for them with
+        action_accept_on_behalf, which says so."""
+        not_theirs = self.filtered(lambda c: c.holder_user_id != self.env.user)
         if not_theirs:
             raise AccessError(
                 self.env._(
-                    "Only the holder can accept the custody of %(assets)s.",
+                    "Only the holder can accept the custody of %(assets)s (an IT "
+                    "manager can accept on their behalf). Nothing was accepted.",
                     assets=", ".join(not_theirs.mapped("asset_name")),
                 )
             )
+        self._accept(on_behalf=False)
+        return True
+
+    def action_accept_on_behalf(self):
+        """An IT manager records the acceptance in the holder's place (signed
+        paper receipt, holder without a user); the chatter says so."""
+        if not self.env.user.has_group("it_asset.group_it_asset_manager"):
+            raise AccessError(
+                self.env._(
+                    "Only an IT manager can accept a custody on behalf of its "
+                    "holder. Nothing was accepted."
+                )
+            )
+        self._accept(on_behalf=True)
+        return True
+
+    def _accept(self, on_behalf):
         not_waiting = self.filtered(lambda c: c.state != "waiting")
         if not_waiting:
             raise UserError(
@@ -333,14 +397,27 @@ class ItAssetCustody(models.Model):
                     ", ".join(not_waiting.mapped("display_name")),
                 )
             )
-        self.sudo().write(
+        # the holder may only read their custody: acceptance is written here,
+        # elevated, once the checks above passed
+        by_action(self.sudo()).write(
             {
                 "state": "active",
                 "accepted_user_id": self.env.uid,
                 "accepted_datetime": fields.Datetime.now(),
+                "accepted_on_behalf": on_behalf,
             }
         )
-        return True
+        if on_behalf:
+            self.sudo()._message_log_batch(
+                {
+                    custody.id: self.env._(
+                        "Accepted by %(user)s on behalf of %(holder)s.",
+                        user=self.env.user.name,
+                        holder=custody.holder_name,
+                    )
+                    for custody in self
+                }
+            )
 
     def action_print_receipt(self):
         return self.env.ref("it_asset.action_report_it_asset_custody").report_action(
@@ -459,6 +536,9 @@ class ItAssetCustody(models.Model):
             checkout_datetime=now,
             custody_location_id=holder_location.id,
         )
+        if holder._name == "stock.location":
+            # a place cannot acknowledge: the custody is active from check-out
+            common["state"] = "active"
         previous = values.get("previous_by_asset") or {}
         vals_list = [
             dict(
@@ -475,8 +555,10 @@ class ItAssetCustody(models.Model):
             with self.env.cr.savepoint():
                 # the custody records who and when: no "created" message
                 # nor creator follower per record
-                custodies = self.with_context(
-                    mail_create_nolog=True, mail_create_nosubscribe=True
+                custodies = by_action(
+                    self.with_context(
+                        mail_create_nolog=True, mail_create_nosubscribe=True
+                    )
                 ).create(vals_list)
                 custodies.flush_recordset()
         except errors.UniqueViolation as exc:
@@ -487,7 +569,7 @@ class ItAssetCustody(models.Model):
                     ", ".join(assets.mapped("display_name")),
                 )
             ) from exc
-        return custodies
+        return custodies.with_env(self.env)
 
     @api.model
     def _checkin(self, assets, location, date=None, condition=None, notes=None):
@@ -542,7 +624,7 @@ class ItAssetCustody(models.Model):
         if notes:
             vals["notes"] = notes
         # the custody itself records who returned it and when
-        quiet = self.with_context(mail_notrack=True)
+        quiet = by_action(self.with_context(mail_notrack=True))
         if condition:
             quiet.write(dict(vals, condition_in=condition))
         else:
@@ -654,7 +736,7 @@ class ItAssetCustody(models.Model):
                 for custody in custodies
             ]
         )
-        custodies.write({"overdue_notified": True})
+        by_action(custodies).write({"overdue_notified": True})
         remaining = self.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(custodies), remaining=remaining)
 
@@ -686,5 +768,5 @@ class ItAssetCustody(models.Model):
                 for custody in custodies
             ]
         )
-        custodies.sudo().write({"recovery_requested": True})
+        by_action(custodies.sudo()).write({"recovery_requested": True})
         return custodies

@@ -29,3 +29,5 @@ from . import test_depreciation_reports
 from . import test_classification_rules
 from . import test_stock_receipt_tour
 from . import test_asset_overview
+from . import test_guarded_fields
+from . import test_roles_stock

@@ -151,9 +151,13 @@ class ItAssetStockCase(ItAssetCase):
         ]
 
     @classmethod
-    def _receive(cls, product, serials=(), quantity=0, price=0.0, **picking_vals):
+    def _receive(
+        cls, product, serials=(), quantity=0, price=0.0, user=None, **picking_vals
+    ):
         """Validate a receipt of ``product`` (``serials`` or ``quantity`` units
-        at ``price``) into the IT stock room, as the Receipts screen does."""
+        at ``price``) into the IT stock room, as the Receipts screen does, as
+        ``user`` (by default the warehouse user)."""
+        env = cls.env(user=user or cls.warehouse_user)
         quantity = len(serials) or quantity
         vals = {
             "picking_type_id": cls.picking_type_in.id,
@@ -176,11 +180,11 @@ class ItAssetStockCase(ItAssetCase):
             ],
         }
         vals.update(picking_vals)
-        picking = cls.env["stock.picking"].create(vals)
+        picking = env["stock.picking"].create(vals)
         picking.action_confirm()
         cls._set_lines(picking, serials=serials)
         picking.button_validate()
-        return picking
+        return picking.with_env(cls.env)
 
     @classmethod
     def _set_lines(cls, picking, serials=(), lots=None):
@@ -203,18 +207,20 @@ class ItAssetStockCase(ItAssetCase):
             vals_list = [dict(base, lot_name=sn, quantity=1) for sn in serials]
         else:
             vals_list = [dict(base, quantity=move.product_uom_qty)]
-        cls.env["stock.move.line"].create(vals_list)
+        picking.env["stock.move.line"].create(vals_list)
         move.picked = True
 
     @classmethod
-    def _transfer(cls, lots, destination, source=None, picking_type=None):
-        """Validate a transfer of the serials ``lots`` to ``destination``."""
+    def _transfer(cls, lots, destination, source=None, picking_type=None, user=None):
+        """Validate a transfer of the serials ``lots`` to ``destination``, as
+        ``user`` (by default the warehouse user)."""
+        env = cls.env(user=user or cls.warehouse_user)
         source = (
             source
             or lots[:1].quant_ids.filtered(lambda q: q.quantity > 0).location_id[:1]
         )
         product = lots.product_id
-        picking = cls.env["stock.picking"].create(
+        picking = env["stock.picking"].create(
             {
                 "picking_type_id": (picking_type or cls.picking_type_internal).id,
                 "location_id": source.id,
@@ -236,7 +242,7 @@ class ItAssetStockCase(ItAssetCase):
         picking.action_confirm()
         cls._set_lines(picking, lots=lots)
         picking.button_validate()
-        return picking
+        return picking.with_env(cls.env)
 
     @classmethod
     def _assets_of(cls, picking):
@@ -248,7 +254,7 @@ class ItAssetStockCase(ItAssetCase):
 
     def _balance(self, account, moves):
         """Balance of ``account`` in the journal entries of stock ``moves``."""
-        lines = moves.account_move_ids.line_ids.filtered(
+        lines = moves.sudo().account_move_ids.line_ids.filtered(
             lambda line: line.account_id == account
         )
         return sum(lines.mapped("balance"))

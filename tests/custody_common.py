@@ -39,7 +39,7 @@ class CustodyCase(ItAssetCase):
 
     @classmethod
     def _create_assets(cls, count, state="in_stock", **vals):
-        return cls.env["it.asset"].create(
+        return cls._create_assets_in_state(
             [
                 dict(
                     {

@@ -133,11 +133,11 @@ class TestAssetRegister(ItAssetCase):
             )
 
     # --- lifecycle ------------------------------------------------------------
-    def test_every_allowed_transition_through_write(self):
+    def test_every_allowed_transition_through_the_lifecycle(self):
         for old, targets in lc.ALLOWED_TRANSITIONS.items():
             for new in targets:
                 asset = self._create_asset(state=old)
-                asset.write({"state": new})
+                asset.with_user(self.it_user)._change_state(new)
                 self.assertRecordValues(asset, [{"state": new, "previous_state": old}])
 
     def test_every_refused_transition_changes_nothing(self):
@@ -145,7 +145,7 @@ class TestAssetRegister(ItAssetCase):
             for new in set(lc.STATES) - lc.ALLOWED_TRANSITIONS[old] - {old}:
                 asset = self._create_asset(state=old)
                 with self.assertRaisesRegex(UserError, "cannot go from"):
-                    asset.write({"state": new})
+                    asset.with_user(self.it_user)._change_state(new)
                 self.assertEqual(asset.state, old)
 
     def test_actions_walk_the_lifecycle(self):

@@ -136,8 +136,13 @@ class TestCustodySecurity(CustodyCase):
         other = self._create_assets(1)
         Custody._checkout(other, self.employee_2, date(2026, 3, 5))
         self.assertEqual(other.holder_employee_id, self.employee_2)
-        # department custodies have no user: IT accepts for them
-        assets.custody_id.with_user(self.it_user).action_accept()
+        # the department has no manager with a user: an IT manager accepts
+        # on its behalf, an IT user cannot
+        with self.assertRaises(AccessError):
+            assets.custody_id.with_user(self.it_user).action_accept()
+        with self.assertRaises(AccessError):
+            assets.custody_id.with_user(self.it_user).action_accept_on_behalf()
+        assets.custody_id.with_user(self.it_manager).action_accept_on_behalf()
         self.assertEqual(set(assets.mapped("custody_state")), {"active"})
         with self.assertRaises(AccessError):
             assets.custody_ids.with_user(self.it_user).unlink()

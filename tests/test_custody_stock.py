@@ -46,7 +46,7 @@ class TestCustodyStock(CustodyCase):
         return quants.location_id
 
     def _pickings(self):
-        return self.env["stock.picking"].search(
+        return self.warehouse_env["stock.picking"].search(
             [("move_line_ids.lot_id", "in", self.lots.ids)], order="id"
         )
 
@@ -93,7 +93,7 @@ class TestCustodyStock(CustodyCase):
             .search([("company_id", "=", self.env.company.id)], limit=1)
             .int_type_id
         )
-        picking = self.env["stock.picking"].create(
+        picking = self.warehouse_env["stock.picking"].create(
             {
                 "picking_type_id": picking_type.id,
                 "location_id": source.id,

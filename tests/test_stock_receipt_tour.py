@@ -1,13 +1,14 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 @tagged("post_install", "-at_install")
 class TestStockReceiptTour(HttpCase):
     def test_receive_two_serial_laptops_in_the_receipts_screen(self):
-        """Receipts screen: two serials in, two assets in the register."""
+        """A warehouse user (Inventory / User, no IT group) receives two
+        serials in the Receipts screen: two assets in the register."""
         product_category = self.env["product.category"].create(
             {"name": "Tour IT Hardware"}
         )
@@ -33,8 +34,8 @@ class TestStockReceiptTour(HttpCase):
                 "categ_id": product_category.id,
             }
         )
-        self.env.ref("base.user_admin").write(
-            {"groups_id": [Command.link(self.env.ref("stock.group_production_lot").id)]}
+        warehouse = new_test_user(
+            self.env, login="tour_warehouse", groups="stock.group_stock_user"
         )
         receipt = self.env["stock.picking"].create(
             {
@@ -46,7 +47,7 @@ class TestStockReceiptTour(HttpCase):
         self.start_tour(
             f"/odoo/action-stock.action_picking_tree_incoming/{receipt.id}",
             "it_asset_stock_receipt_tour",
-            login="admin",
+            login=warehouse.login,
             timeout=120,
         )
         self.assertEqual(receipt.state, "done")
@@ -63,7 +64,12 @@ class TestStockReceiptTour(HttpCase):
                     "classification_rule_id": rule.id,
                     "acquisition_cost": 1100.0,
                     "location_id": self.env.ref("stock.stock_location_stock").id,
+                    "create_uid": warehouse.id,
                 }
                 for serial in ("TOUR-RCV-1", "TOUR-RCV-2")
             ],
+        )
+        self.assertEqual(
+            assets.message_ids.filtered(lambda m: receipt.name in m.body).author_id,
+            warehouse.partner_id,
         )
