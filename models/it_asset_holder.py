@@ -1,5 +1,7 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -180,98 +182,117 @@ class ItAsset(models.Model):
 
     def _custody_stock_moves(self, location):
         """One validated internal picking (per company) moving the serials of
-        the stock-tracked assets of ``self`` to ``location``."""
+        the stock-tracked assets of ``self`` to ``location``: one stock move
+        per product and source location, created with exactly these serials
+        (no reservation to undo), as Odoo's own transfer of the serials would
+        be once its operations are filled in.
+
+        Elevated (the stock side of custody): IT users need no Inventory
+        rights to check assets out and in; the pickings record who did it."""
         if not location:
             return self.env["stock.picking"]
         tracked = self.filtered(lambda a: a.lot_id and a.product_id.is_storable)
         if not tracked:
             return self.env["stock.picking"]
-        quants = (
-            self.env["stock.quant"]
-            .sudo()
-            .search(
-                [
-                    ("lot_id", "in", tracked.lot_id.ids),
-                    ("quantity", ">", 0),
-                    (
-                        "location_id.usage",
-                        "not in",
-                        ("supplier", "customer", "production", "view"),
-                    ),
-                ]
-            )
-        )
-        source_by_lot = {quant.lot_id.id: quant.location_id for quant in quants}
-        by_company = {}
+        source_by_lot = tracked._custody_serial_sources()
+        by_company = defaultdict(lambda: defaultdict(list))
         for asset in tracked:
             source = source_by_lot.get(asset.lot_id.id)
             if source and source != location:
-                by_company.setdefault(asset.company_id, []).append((asset, source))
-        pickings = self.env["stock.picking"]
+                by_company[asset.company_id][asset.product_id, source].append(asset)
         Picking = (
             self.env["stock.picking"]
             .sudo()
             .with_context(it_asset_custody_move=True, tracking_disable=True)
         )
-        for company, lines in by_company.items():
-            warehouse = (
-                self.env["stock.warehouse"]
-                .sudo()
-                .search([("company_id", "=", company.id)], limit=1)
-            )
-            picking = Picking.create(
-                {
-                    "picking_type_id": warehouse.int_type_id.id,
-                    "location_id": lines[0][1].id,
-                    "location_dest_id": location.id,
-                    "company_id": company.id,
-                    "origin": self.env._("IT asset custody"),
-                    "move_ids": [
-                        Command.create(asset._custody_move_vals(source, location))
-                        for asset, source in lines
-                    ],
-                }
-            )
-            picking.action_confirm()
-            # exactly these serials, from where they are (not what the
-            # reservation would pick)
-            picking.move_line_ids.unlink()
-            # confirming merges the moves of one product from one place
-            move_by_key = {
-                (move.product_id, move.location_id): move for move in picking.move_ids
+        vals_list = [
+            {
+                "picking_type_id": self._custody_picking_type(company).id,
+                "location_id": next(iter(groups))[1].id,
+                "location_dest_id": location.id,
+                "company_id": company.id,
+                "origin": self.env._("IT asset custody"),
+                "move_ids": [
+                    Command.create(
+                        self._custody_move_vals(product, source, location, assets)
+                    )
+                    for (product, source), assets in groups.items()
+                ],
             }
-            self.env["stock.move.line"].sudo().create(
-                [
-                    {
-                        "move_id": move_by_key[asset.product_id, source].id,
-                        "picking_id": picking.id,
-                        "product_id": asset.product_id.id,
-                        "product_uom_id": asset.product_id.uom_id.id,
-                        "lot_id": asset.lot_id.id,
-                        "quantity": 1.0,
-                        "location_id": source.id,
-                        "location_dest_id": location.id,
-                        "company_id": company.id,
-                    }
-                    for asset, source in lines
-                ]
-            )
-            picking.move_ids.picked = True
-            picking._action_done()
-            pickings |= picking
-        return pickings
+            for company, groups in by_company.items()
+        ]
+        if not vals_list:
+            return self.env["stock.picking"]
+        pickings = Picking.create(vals_list)
+        # exactly these serials, from where they are: one done line each
+        move_by_key = {
+            (move.picking_id.company_id, move.product_id, move.location_id): move
+            for move in pickings.move_ids
+        }
+        self.env["stock.move.line"].sudo().create(
+            [
+                self._custody_move_line_vals(move_by_key[company, product, source], asset)
+                for company, groups in by_company.items()
+                for (product, source), assets in groups.items()
+                for asset in assets
+            ]
+        )
+        pickings._action_done()
+        return pickings.with_env(self.env)
 
-    def _custody_move_vals(self, source, destination):
-        """Values of the stock move of this asset's serial."""
-        self.ensure_one()
+    def _custody_serial_sources(self):
+        """{lot id: the stock location where that serial is}."""
+        quants = self.env["stock.quant"].sudo()._read_group(
+            [
+                ("lot_id", "in", self.lot_id.ids),
+                ("quantity", ">", 0),
+                (
+                    "location_id.usage",
+                    "not in",
+                    ("supplier", "customer", "production", "view"),
+                ),
+            ],
+            ["lot_id", "location_id"],
+        )
+        return {lot.id: location for lot, location in quants}
+
+    @api.model
+    def _custody_picking_type(self, company):
+        warehouse = (
+            self.env["stock.warehouse"]
+            .sudo()
+            .search([("company_id", "=", company.id)], limit=1)
+        )
+        return warehouse.int_type_id
+
+    @api.model
+    def _custody_move_vals(self, product, source, destination, assets):
+        """Values of the stock move of ``assets`` (one product, one source)."""
         return {
-            "name": self.display_name,
-            "product_id": self.product_id.id,
-            "product_uom": self.product_id.uom_id.id,
-            "product_uom_qty": 1.0,
+            "name": product.display_name,
+            "product_id": product.id,
+            "product_uom": product.uom_id.id,
+            "product_uom_qty": float(len(assets)),
             "location_id": source.id,
             "location_dest_id": destination.id,
-            "company_id": self.company_id.id,
+            "company_id": assets[0].company_id.id,
+            "picked": True,
+        }
+
+    @api.model
+    def _custody_move_line_vals(self, move, asset):
+        """A done line of ``move`` for the serial of ``asset``."""
+        return {
+            "move_id": move.id,
+            "picking_id": move.picking_id.id,
+            "product_id": move.product_id.id,
+            "product_uom_id": move.product_uom.id,
+            "lot_id": asset.lot_id.id,
+            "quantity": 1.0,
+            "picked": True,
+            "location_id": move.location_id.id,
+            "location_dest_id": move.location_dest_id.id,
+            "company_id": move.company_id.id,
         }
 
     # ------------------------------------------------------------------

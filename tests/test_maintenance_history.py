@@ -107,8 +107,10 @@ class TestMaintenanceHistory(ItAssetCase):
     # spare parts and costs
     # ------------------------------------------------------------------
     def test_spare_parts_cost_roll_up(self):
+        """An IT user (no Inventory rights) adds spare parts to a repair and
+        closes it: the parts are consumed from stock."""
         request = self._failure(self.server, labour_cost=80.0)
-        request.write(
+        request.with_user(self.it_user).write(
             {
                 "part_line_ids": [
                     (0, 0, {"product_id": self.part_fan.id, "quantity": 2.0}),

@@ -106,7 +106,9 @@ registry.category("web_tour.tours").add("it_asset_stock_receipt_tour", {
             trigger: ".o-dropdown--menu .o_app:contains('Inventory')",
         },
         {
-            trigger: ".o-dropdown--menu:not(:has(.o_app:contains('IT Assets')))",
+            // (they do have "My IT Assets", as every employee)
+            trigger:
+                ".o-dropdown--menu:not(:has(.o_app[data-menu-xmlid='it_asset.it_asset_menu_root']))",
         },
     ],
 });
