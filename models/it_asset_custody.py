@@ -419,6 +419,18 @@ class ItAssetCustody(models.Model):
                 }
             )
 
+    def action_report_problem(self):
+        """The holder tells IT something is wrong with what they hold."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Report a Problem"),
+            "res_model": "it.asset.problem.report",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_custody_id": self.id},
+        }
+
     def action_print_receipt(self):
         return self.env.ref("it_asset.action_report_it_asset_custody").report_action(
             self

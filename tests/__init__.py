@@ -31,3 +31,4 @@ from . import test_stock_receipt_tour
 from . import test_asset_overview
 from . import test_guarded_fields
 from . import test_roles_stock
+from . import test_custody_problem_report
