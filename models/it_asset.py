@@ -1,6 +1,6 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import Counter, defaultdict
+from collections import Counter
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -599,7 +599,11 @@ class ItAsset(models.Model):
             if key not in existing:
                 to_create.setdefault(
                     key,
-                    {"product_id": product_id, "name": serial, "company_id": company_id},
+                    {
+                        "product_id": product_id,
+                        "name": serial,
+                        "company_id": company_id,
+                    },
                 )
         if to_create:
             for lot in Lot.create(list(to_create.values())):

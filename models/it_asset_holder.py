@@ -231,7 +231,9 @@ class ItAsset(models.Model):
         }
         self.env["stock.move.line"].sudo().create(
             [
-                self._custody_move_line_vals(move_by_key[company, product, source], asset)
+                self._custody_move_line_vals(
+                    move_by_key[company, product, source], asset
+                )
                 for company, groups in by_company.items()
                 for (product, source), assets in groups.items()
                 for asset in assets
@@ -242,17 +244,21 @@ class ItAsset(models.Model):
 
     def _custody_serial_sources(self):
         """{lot id: the stock location where that serial is}."""
-        quants = self.env["stock.quant"].sudo()._read_group(
-            [
-                ("lot_id", "in", self.lot_id.ids),
-                ("quantity", ">", 0),
-                (
-                    "location_id.usage",
-                    "not in",
-                    ("supplier", "customer", "production", "view"),
-                ),
-            ],
-            ["lot_id", "location_id"],
+        quants = (
+            self.env["stock.quant"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lot_id", "in", self.lot_id.ids),
+                    ("quantity", ">", 0),
+                    (
+                        "location_id.usage",
+                        "not in",
+                        ("supplier", "customer", "production", "view"),
+                    ),
+                ],
+                ["lot_id", "location_id"],
+            )
         )
         return {lot.id: location for lot, location in quants}
 

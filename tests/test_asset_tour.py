@@ -8,7 +8,9 @@ class TestAssetTour(HttpCase):
     def test_create_asset_from_the_app(self):
         """Open IT Assets, create an asset through the form, find its tag."""
         it_user = new_test_user(
-            self.env, login="it_user_tour_register", groups="it_asset.group_it_asset_user"
+            self.env,
+            login="it_user_tour_register",
+            groups="it_asset.group_it_asset_user",
         )
         before = self.env["it.asset"].search([], order="id desc", limit=1).id or 0
         self.start_tour(

@@ -16,12 +16,16 @@ class TestCustodyProblemReport(CustodyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.custody = cls.Custody._checkout(cls.assets[0], cls.employee, date(2026, 3, 2))
+        cls.custody = cls.Custody._checkout(
+            cls.assets[0], cls.employee, date(2026, 3, 2)
+        )
 
     def _report(self, user, description):
         action = self.custody.with_user(user).action_report_problem()
         form = Form(
-            self.env[action["res_model"]].with_user(user).with_context(**action["context"])
+            self.env[action["res_model"]]
+            .with_user(user)
+            .with_context(**action["context"])
         )
         form.description = description
         return form.save()

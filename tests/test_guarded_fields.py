@@ -22,14 +22,22 @@ class TestGuardedFields(CustodyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.waiting = cls.Custody._checkout(cls.assets[0], cls.employee, date(2026, 3, 2))
-        cls.active = cls.Custody._checkout(cls.assets[1], cls.employee, date(2026, 3, 2))
+        cls.waiting = cls.Custody._checkout(
+            cls.assets[0], cls.employee, date(2026, 3, 2)
+        )
+        cls.active = cls.Custody._checkout(
+            cls.assets[1], cls.employee, date(2026, 3, 2)
+        )
         cls.active.with_user(cls.employee_user).action_accept()
 
     # --- asset status -----------------------------------------------------
     def test_direct_status_write_is_refused_for_everyone(self):
         asset = self.assets[2]
-        for env in (self.env(user=self.it_user), self.env(user=self.it_manager), self.env):
+        for env in (
+            self.env(user=self.it_user),
+            self.env(user=self.it_manager),
+            self.env,
+        ):
             for vals in (
                 {"state": "disposed"},
                 {"state": "in_use"},
@@ -41,7 +49,13 @@ class TestGuardedFields(CustodyCase):
                         asset.with_env(env).write(vals)
         self.assertRecordValues(
             asset,
-            [{"state": "in_stock", "previous_state": False, "name": "Custody laptop 2"}],
+            [
+                {
+                    "state": "in_stock",
+                    "previous_state": False,
+                    "name": "Custody laptop 2",
+                }
+            ],
         )
         # ordinary fields stay editable, and the buttons still work
         asset.with_user(self.it_user).write({"name": "Renamed"})
@@ -174,7 +188,9 @@ class TestGuardedFields(CustodyCase):
         self.assertEqual(department_custody.state, "active")
         # a meeting room cannot acknowledge: active from check-out
         room_asset = self._create_assets(1)
-        room_custody = Custody._checkout(room_asset, self.meeting_room, date(2026, 3, 2))
+        room_custody = Custody._checkout(
+            room_asset, self.meeting_room, date(2026, 3, 2)
+        )
         self.assertRecordValues(
             room_custody, [{"state": "active", "accepted_user_id": False}]
         )
@@ -199,7 +215,9 @@ class TestGuardedFields(CustodyCase):
         check; the unique index refuses the second one."""
         Asset = self.env["it.asset"]
         base = {"name": "Race laptop", "category_id": self.category_laptop.id}
-        Asset.create([dict(base, serial_number="RACE-1"), dict(base, serial_number="x")])
+        Asset.create(
+            [dict(base, serial_number="RACE-1"), dict(base, serial_number="x")]
+        )
         self.env.flush_all()
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
             with self.env.cr.savepoint():

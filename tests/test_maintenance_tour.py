@@ -32,5 +32,8 @@ class TestMaintenanceTour(HttpCase):
         )
         self.assertEqual(asset.state, "in_repair")
         self.start_tour(
-            "/odoo", "it_asset_maintenance_history_tour", login=it_user.login, timeout=120
+            "/odoo",
+            "it_asset_maintenance_history_tour",
+            login=it_user.login,
+            timeout=120,
         )

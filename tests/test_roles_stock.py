@@ -15,7 +15,9 @@ class TestWarehouseRole(ItAssetStockCase):
 
     def test_receipt_through_the_form_creates_assets(self):
         Picking = self.warehouse_env["stock.picking"]
-        with Form(Picking.with_context(default_picking_type_id=self.picking_type_in.id)) as form:
+        with Form(
+            Picking.with_context(default_picking_type_id=self.picking_type_in.id)
+        ) as form:
             form.partner_id = self.vendor
             form.location_dest_id = self.stock_room
             with form.move_ids_without_package.new() as move:
@@ -66,18 +68,25 @@ class TestWarehouseRole(ItAssetStockCase):
         with self.assertRaises(AccessError):
             # opening /odoo/it-assets/<id> reads the record
             asset.with_user(self.warehouse_user).read(["name"])
-        menus = self.env["ir.ui.menu"].with_user(self.warehouse_user)._visible_menu_ids()
+        menus = (
+            self.env["ir.ui.menu"].with_user(self.warehouse_user)._visible_menu_ids()
+        )
         self.assertNotIn(self.env.ref("it_asset.it_asset_menu_root").id, menus)
         self.assertIn(self.env.ref("stock.menu_stock_root").id, menus)
         # their stock screens load: the IT fields are left out of them
-        for model, field in (("stock.picking", "it_asset_count"), ("stock.lot", "it_asset_id")):
+        for model, field in (
+            ("stock.picking", "it_asset_count"),
+            ("stock.lot", "it_asset_id"),
+        ):
             with self.subTest(model=model):
                 arch = self.warehouse_env[model].get_views([(False, "form")])["views"][
                     "form"
                 ]["arch"]
                 self.assertNotIn(f'name="{field}"', arch)
-        lot_form = self.warehouse_env["stock.lot"].browse(asset.lot_id.id).web_read(
-            {"name": {}, "product_id": {}}
+        lot_form = (
+            self.warehouse_env["stock.lot"]
+            .browse(asset.lot_id.id)
+            .web_read({"name": {}, "product_id": {}})
         )
         self.assertEqual(lot_form[0]["name"], "WH-HIDE-1")
         # transfers show Source and Destination: storage locations are on
@@ -100,7 +109,9 @@ class TestWarehouseRole(ItAssetStockCase):
             ],
         )
         self.assertEqual(asset.custody_id.checkout_user_id, self.warehouse_user)
-        self._transfer(asset.lot_id, self.repair_location, source=self.employee_location)
+        self._transfer(
+            asset.lot_id, self.repair_location, source=self.employee_location
+        )
         self.assertEqual(asset.state, "in_repair")
         self._transfer(asset.lot_id, self.stock_room, source=self.repair_location)
         self.assertRecordValues(
@@ -150,9 +161,12 @@ class TestItUserStockSide(ItAssetStockCase):
                     asset,
                     [{"state": "in_use", "location_id": self.employee_location.id}],
                 )
-                self.assertEqual(asset.sudo().lot_id.quant_ids.filtered(
-                    lambda q: q.quantity > 0
-                ).location_id, self.employee_location)
+                self.assertEqual(
+                    asset.sudo()
+                    .lot_id.quant_ids.filtered(lambda q: q.quantity > 0)
+                    .location_id,
+                    self.employee_location,
+                )
                 checkin = Form(
                     self.env["it.asset.checkin"]
                     .with_user(self.it_user)
@@ -172,7 +186,9 @@ class TestItUserStockSide(ItAssetStockCase):
         form.serial_number = " IT-TYPED-1 "
         typed = form.save()
         lot = typed.sudo().lot_id
-        self.assertEqual((lot.name, lot.product_id), ("IT-TYPED-1", self.product_laptop))
+        self.assertEqual(
+            (lot.name, lot.product_id), ("IT-TYPED-1", self.product_laptop)
+        )
         self.assertEqual(typed.serial_number, "IT-TYPED-1")
         # an existing stock serial is found whatever the letter case
         existing = self.env["stock.lot"].create(
