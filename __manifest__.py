@@ -36,6 +36,7 @@
         "wizard/it_asset_checkout_views.xml",
         "wizard/it_asset_checkin_views.xml",
         "wizard/it_asset_problem_report_views.xml",
+        "wizard/it_asset_settings_views.xml",
         "reports/it_asset_custody_report.xml",
         "data/ir_cron_data_custody.xml",
         "security/stock_security.xml",

@@ -160,12 +160,21 @@ def underperformers(
     asset_rates: Mapping[Hashable, tuple[Hashable, float]],
     group_avg: Mapping[Hashable, float],
     factor: float = 2.0,
+    asset_failures: Mapping[Hashable, int] | None = None,
+    min_failures: int = 0,
+    group_years: Mapping[Hashable, float] | None = None,
+    min_group_years: float = 0.0,
 ) -> set[Hashable]:
     """Assets whose failure rate is at least ``factor`` times their group's.
 
     ``asset_rates`` maps an asset id to ``(group key, rate)``; ``group_avg``
     maps a group key to its average rate.  Groups with no (or a zero) average
     flag nobody.
+
+    Minimum exposure, so that one failure is never a verdict: an asset is
+    compared only once it has ``min_failures`` failures (``asset_failures``
+    maps an asset id to its count), and only within a group observed for at
+    least ``min_group_years`` asset-years (``group_years``).
     """
     if (
         isinstance(factor, bool)
@@ -174,8 +183,21 @@ def underperformers(
         or factor <= 0
     ):
         raise ValueError(f"factor must be a positive number, got {factor!r}")
+    _check_count("min_failures", min_failures)
+    if not math.isfinite(min_group_years) or min_group_years < 0:
+        raise ValueError(
+            f"min_group_years must be a non-negative number, got {min_group_years!r}"
+        )
+    if min_failures and asset_failures is None:
+        raise ValueError("min_failures needs asset_failures")
+    if min_group_years and group_years is None:
+        raise ValueError("min_group_years needs group_years")
     flagged = set()
     for asset_id, (group, rate) in asset_rates.items():
+        if min_failures and asset_failures.get(asset_id, 0) < min_failures:
+            continue
+        if min_group_years and group_years.get(group, 0.0) < min_group_years:
+            continue
         average = group_avg.get(group, 0.0)
         if average > 0 and rate >= factor * average:
             flagged.add(asset_id)

@@ -94,7 +94,7 @@ class AccountMove(models.Model):
         assets = lines.asset_id.filtered(lambda a: a.depreciation_state == "done")
         assets.write({"depreciation_state": "running"})
         for asset in lines.asset_id:
-            asset.message_post(
+            asset._message_log(
                 body=self.env._(
                     "Depreciation entry %(move)s was reversed: its period will be "
                     "posted again.",

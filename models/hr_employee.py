@@ -76,7 +76,7 @@ class HrEmployee(models.Model):
                 Markup("<li>%s</li>") % custody.asset_id.display_name
                 for custody in held
             )
-            employee.sudo().message_post(
+            employee.sudo()._message_log(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (self.env._("IT assets to recover from this employee:"), items)
             )

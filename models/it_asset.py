@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import Counter
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -456,6 +456,23 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     # business methods
     # ------------------------------------------------------------------
+    def _it_asset_responsible(self):
+        """{asset: the user who gets its activities}: its IT responsible, else
+        the company's default IT responsible or first IT manager. Never
+        OdooBot: jobs run as the superuser, whose name must not stand for a
+        person who has to act."""
+        defaults = {}
+        result = {}
+        for asset in self:
+            user = asset.user_id
+            if not user.active or user.id == SUPERUSER_ID:
+                company = asset.company_id
+                if company not in defaults:
+                    defaults[company] = company._it_asset_default_responsible()
+                user = defaults[company]
+            result[asset] = user
+        return result
+
     def _change_state(self, new_state):
         """Move every asset of ``self`` to ``new_state`` or none of them."""
         self._check_transitions(new_state)

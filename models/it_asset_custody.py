@@ -3,7 +3,7 @@
 from markupsafe import Markup
 from psycopg2 import errors
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html_escape
 
@@ -724,6 +724,10 @@ class ItAssetCustody(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
+        responsible = custodies._responsible()
+        # a company with no IT manager at all has nobody to tell: those
+        # custodies still show under the Overdue filter
+        to_remind = custodies.filtered(lambda c: responsible[c])
         self.env["mail.activity"].create(
             [
                 {
@@ -742,15 +746,25 @@ class ItAssetCustody(models.Model):
                         date=custody.expected_return_date,
                     ),
                     "date_deadline": today,
-                    "user_id": (custody.user_id or custody.checkout_user_id).id
-                    or self.env.ref("base.user_admin").id,
+                    "user_id": responsible[custody].id,
                 }
-                for custody in custodies
+                for custody in to_remind
             ]
         )
         by_action(custodies).write({"overdue_notified": True})
         remaining = self.search_count(domain)
         self.env["ir.cron"]._notify_progress(done=len(custodies), remaining=remaining)
+
+    def _responsible(self):
+        """{custody: who follows it up}: its IT responsible, else its asset's
+        (see it.asset._it_asset_responsible), never OdooBot."""
+        by_asset = self.sudo().asset_id._it_asset_responsible()
+        return {
+            custody: custody.user_id
+            if custody.user_id.active and custody.user_id.id != SUPERUSER_ID
+            else by_asset[custody.sudo().asset_id].with_env(self.env)
+            for custody in self
+        }
 
     def _request_recovery(self, reason):
         """Create one 'recover the asset' activity per open custody of
@@ -763,6 +777,8 @@ class ItAssetCustody(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
+        responsible = custodies._responsible()
+        custodies = custodies.filtered(lambda c: responsible[c])
         self.env["mail.activity"].sudo().create(
             [
                 {
@@ -774,8 +790,7 @@ class ItAssetCustody(models.Model):
                     ),
                     "note": Markup("<p>%s</p>") % html_escape(reason),
                     "date_deadline": today,
-                    "user_id": (custody.user_id or custody.checkout_user_id).id
-                    or self.env.ref("base.user_admin").id,
+                    "user_id": responsible[custody].id,
                 }
                 for custody in custodies
             ]

@@ -10,7 +10,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_amount, format_date
 
 from odoo.addons.it_asset.lib import depreciation as dep
 from odoo.addons.it_asset.lib import lifecycle
@@ -279,10 +279,12 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     # actions
     # ------------------------------------------------------------------
-    def _open_asset_wizard(self, wizard_model):
-        """Open ``wizard_model`` in a dialog on the assets of ``self``."""
+    def _open_asset_wizard(self, wizard_model, title):
+        """Open ``wizard_model`` in a dialog titled ``title`` on the assets of
+        ``self``."""
         return {
             "type": "ir.actions.act_window",
+            "name": title,
             "res_model": wizard_model,
             "view_mode": "form",
             "target": "new",
@@ -294,15 +296,20 @@ class ItAsset(models.Model):
         }
 
     def action_capitalise(self):
-        return self._open_asset_wizard("it.asset.capitalise")
+        return self._open_asset_wizard("it.asset.capitalise", self.env._("Capitalise"))
 
     def action_open_dispose_wizard(self):
         self.ensure_one()
-        return self._open_asset_wizard("it.asset.dispose")
+        return self._open_asset_wizard(
+            "it.asset.dispose", self.env._("Dispose of %s", self.display_name)
+        )
 
     def action_open_revalue_wizard(self):
         self.ensure_one()
-        return self._open_asset_wizard("it.asset.revalue")
+        return self._open_asset_wizard(
+            "it.asset.revalue",
+            self.env._("Change Depreciation of %s", self.display_name),
+        )
 
     def action_compute_depreciation_board(self):
         self._build_depreciation_boards()
@@ -317,13 +324,19 @@ class ItAsset(models.Model):
                 ("it_asset_depreciation_line_ids.asset_id", "=", self.id),
             ]
         )
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Journal Entries"),
-            "res_model": "account.move",
-            "view_mode": "list,form",
-            "domain": [("id", "in", moves.ids)],
-        }
+        # the journal-entry views (not the invoice list Odoo shows by default
+        # for account.move)
+        action = self.env["ir.actions.actions"]._for_xml_id(
+            "account.action_move_journal_line"
+        )
+        action.update(
+            {
+                "name": self.env._("Journal Entries of %s", self.display_name),
+                "domain": [("id", "in", moves.ids)],
+                "context": {"create": False, "default_move_type": "entry"},
+            }
+        )
+        return action
 
     # ------------------------------------------------------------------
     # capitalisation
@@ -709,19 +722,22 @@ class ItAsset(models.Model):
             Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)]).write(
                 {"failure_message": message[:250]}
             )
-            asset.message_post(
+            asset._message_log(
                 body=self.env._(
                     "The depreciation could not be posted: %(error)s", error=message
                 )
             )
             responsible = (
                 asset.category_id.depreciation_responsible_id
-                or asset.user_id
-                or self.env.user
+                or asset._it_asset_responsible()[asset]
             )
             summary = self.env._("Depreciation posting failed")
-            if todo and not asset.activity_ids.filtered(
-                lambda activity, s=summary: activity.summary == s
+            if (
+                todo
+                and responsible
+                and not asset.activity_ids.filtered(
+                    lambda activity, s=summary: activity.summary == s
+                )
             ):
                 asset.activity_schedule(
                     activity_type_id=todo.id,
@@ -889,12 +905,13 @@ class ItAsset(models.Model):
             [(asset, asset.state, lifecycle.DISPOSED)]
         ):
             asset._change_state(lifecycle.DISPOSED)
-        asset.message_post(
+        currency = asset.company_id.currency_id
+        asset._message_log(
             body=self.env._(
                 "Disposed of on %(date)s: book value %(book)s, proceeds %(proceeds)s.",
-                date=date,
-                book=book_value,
-                proceeds=proceeds,
+                date=format_date(self.env, date),
+                book=format_amount(self.env, book_value, currency),
+                proceeds=format_amount(self.env, proceeds, currency),
             )
         )
         return move

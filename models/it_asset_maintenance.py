@@ -28,6 +28,11 @@ class ItAsset(models.Model):
     maintenance_open_count = fields.Integer(
         string="Open Requests", compute="_compute_maintenance_figures"
     )
+    has_open_repair = fields.Boolean(
+        compute="_compute_has_open_repair",
+        help="An open corrective request keeps the asset in repair: close it "
+        "to end the repair.",
+    )
     maintenance_cost = fields.Monetary(
         string="Total Maintenance Cost",
         compute="_compute_maintenance_figures",
@@ -65,7 +70,8 @@ class ItAsset(models.Model):
         search="_search_underperforming",
         help="Its failure rate is at least the configured factor (default 2) "
         "times the average of its model (or of its category when it has no "
-        "model).",
+        "model), once it has failed at least twice in a model observed for at "
+        "least one asset-year (both configurable).",
     )
     # repair status
     open_repair_count = fields.Integer(
@@ -312,6 +318,27 @@ class ItAsset(models.Model):
         }
         return action
 
+    def _compute_has_open_repair(self):
+        open_assets = self._it_asset_has_open_repair()
+        for asset in self:
+            asset.has_open_repair = asset in open_assets
+
+    def action_view_open_repair(self):
+        """The open corrective request(s) keeping the asset in repair."""
+        action = self.action_view_maintenance_requests()
+        action["domain"] = [
+            ("it_asset_id", "=", self.id),
+            ("maintenance_type", "=", "corrective"),
+            ("stage_id.done", "=", False),
+            ("archive", "=", False),
+        ]
+        requests = self.env["maintenance.request"].search(action["domain"])
+        if len(requests) == 1:
+            action.update(
+                {"res_id": requests.id, "view_mode": "form", "views": [(False, "form")]}
+            )
+        return action
+
     def action_repair_done(self):
         """An asset stays in repair while a failure report is open: close the
         request (which ends the repair) rather than the asset's repair."""
@@ -469,7 +496,23 @@ class ItAsset(models.Model):
             for asset_id, (days, failures, _durations) in history.items()
         }
         averages = {group: stat.failure_rate for group, stat in stats.items()}
-        return reliability.underperformers(rates, averages, factor) & set(self.ids)
+        params = self.env["ir.config_parameter"].sudo()
+        return reliability.underperformers(
+            rates,
+            averages,
+            factor,
+            asset_failures={
+                asset_id: failures
+                for asset_id, (_days, failures, _durations) in history.items()
+            },
+            min_failures=int(
+                params.get_param("it_asset.underperforming_min_failures", default=2)
+            ),
+            group_years={group: stat.asset_years for group, stat in stats.items()},
+            min_group_years=float(
+                params.get_param("it_asset.underperforming_min_years", default=1.0)
+            ),
+        ) & set(self.ids)
 
     @api.model
     def _cron_expiry_alerts(self):
@@ -504,11 +547,16 @@ class ItAsset(models.Model):
                 ]
             ).filtered(lambda a, d=date_field, f=alerted_field: a[d] != a[f])
             groups = {}
+            responsible = assets._it_asset_responsible()
             for asset in assets:
-                key = (asset[date_field], asset.user_id.id or self.env.uid)
+                key = (asset[date_field], responsible[asset].id)
                 groups.setdefault(key, []).append(asset.id)
             for (end_date, user_id), asset_ids in groups.items():
                 group = self.browse(asset_ids)
+                if not user_id:
+                    # nobody to tell (no responsible, no IT manager): the
+                    # date is not marked alerted, the next run tries again
+                    continue
                 group.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=end_date,

@@ -4,6 +4,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.it_asset.lib import lifecycle
 
@@ -202,9 +203,32 @@ class ItAssetMaintenancePlan(models.Model):
         }
 
     def action_generate_requests(self):
-        """Create now the requests that the daily job would create."""
-        self._it_asset_generate_requests()
-        return self.action_view_requests() if len(self) == 1 else True
+        """Create now the requests that the daily job would create, and say
+        how many (then open the plan's requests)."""
+        requests, _left = self._it_asset_generate_requests()
+        if requests:
+            message = self.env._(
+                "%(count)s maintenance requests created, due from %(first)s.",
+                count=len(requests),
+                first=format_date(self.env, min(requests.mapped("schedule_date")))
+                if any(requests.mapped("schedule_date"))
+                else "-",
+            )
+        else:
+            message = self.env._(
+                "No request is due within the lead time: nothing was created."
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if requests else "info",
+                "message": message,
+                "next": self.action_view_requests()
+                if len(self) == 1 and requests
+                else {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     # ------------------------------------------------------------------
     # business methods

@@ -1,6 +1,6 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import SUPERUSER_ID, fields, models
 
 from odoo.addons.it_asset.lib import classification
 
@@ -27,6 +27,13 @@ class ResCompany(models.Model):
         "stock.location",
         string="At Repair Vendor",
         help="Location of the assets sent to a repair vendor.",
+    )
+    it_asset_responsible_id = fields.Many2one(
+        "res.users",
+        string="Default IT Responsible",
+        domain="[('share', '=', False)]",
+        help="Gets the activities (expiry alerts, overdue returns, problems "
+        "reported) of the assets that have no IT responsible.",
     )
     # classification when no rule matches
     it_asset_default_outcome = fields.Selection(
@@ -173,3 +180,22 @@ class ResCompany(models.Model):
         if inactive:
             inactive.active = True
         return {holder: result[holder].sudo(False) for holder in holders}
+
+    def _it_asset_default_responsible(self):
+        """The person who gets the register's activities for ``self`` when an
+        asset has no IT responsible: the company's default, else its first IT
+        manager (a real person, never the superuser or OdooBot)."""
+        self.ensure_one()
+        if self.it_asset_responsible_id.active:
+            return self.it_asset_responsible_id
+        return (
+            self.env.ref("it_asset.group_it_asset_manager")
+            .sudo()
+            .users.filtered(
+                lambda u: not u.share
+                and u.active
+                and u.id != SUPERUSER_ID
+                and self in u.company_ids
+            )
+            .sorted("id")[:1]
+        )

@@ -6,7 +6,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 from odoo.exceptions import UserError
-from odoo.tools import float_round, html_escape
+from odoo.tools import float_round, format_amount, html_escape
 
 from odoo.addons.it_asset.lib import lifecycle
 
@@ -139,7 +139,8 @@ class StockMove(models.Model):
                 )
                 for product, decision in products.items()
             )
-            picking.message_post(
+            # a note, as Odoo's own logs: no sender email needed
+            picking._message_log(
                 body=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     self.env._(
@@ -150,7 +151,6 @@ class StockMove(models.Model):
                     ),
                     items,
                 ),
-                subtype_xmlid="mail.mt_note",
             )
 
     def _it_asset_check_before_done(self, decisions):
@@ -483,7 +483,9 @@ class StockMove(models.Model):
                     "as an asset by %(rule)s%(why)s.",
                     ref=ref,
                     location=line.location_dest_id.display_name,
-                    cost=asset.acquisition_cost,
+                    cost=format_amount(
+                        self.env, asset.acquisition_cost, asset.currency_id
+                    ),
                     rule=rule.name or self.env._("the company default"),
                     why=f": {rule.rationale}" if rule.rationale else "",
                 )

@@ -251,9 +251,22 @@ class TestDepreciationPosting(DepreciationCase):
         with self.assertRaisesRegex(UserError, "only capitalised on"):
             wizard.action_post()
         wizard.date = fields.Date.to_date("2026-04-30")
-        wizard.action_post()
+        action = wizard.action_post()
         self.assertIn("2 depreciation lines posted", wizard.result)
         self.assertEqual(len(self._lines(asset).filtered("move_id")), 2)
+        # it ends on a notification that opens the entries just posted, in
+        # the journal-entry views
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("2 depreciation lines posted", action["params"]["message"])
+        entries = action["params"]["next"]
+        self.assertEqual(entries["res_model"], "account.move")
+        self.assertEqual(
+            entries["id"], self.env.ref("account.action_move_journal_line").id
+        )
+        self.assertEqual(
+            self.env["account.move"].search(entries["domain"]),
+            self._lines(asset).move_id,
+        )
 
     def test_capitalise_wizard_posts_gross_value(self):
         asset = self._create_asset(acquisition_cost=2400.0)

@@ -137,3 +137,30 @@ class TestReliabilityGroups(BaseCase):
         self.assertEqual(underperformers(asset_rates, group_avg, 1.5), {"A", "D"})
         with self.assertRaisesRegex(ValueError, "factor"):
             underperformers(asset_rates, group_avg, 0)
+
+    def test_underperformers_need_a_minimum_exposure(self):
+        """One failure is no verdict: D (1 failure) is not compared until it
+        has 2; nor is anybody in a group observed for under one asset-year."""
+        group_avg = {"laptop": 1.0, "dock": 0.5}
+        asset_rates = {"D": ("laptop", 2.0), "G": ("laptop", 3.0), "H": ("dock", 9.0)}
+        failures = {"D": 1, "G": 3, "H": 5}
+        years = {"laptop": 2.6, "dock": 0.4}
+        self.assertEqual(
+            underperformers(
+                asset_rates,
+                group_avg,
+                asset_failures=failures,
+                min_failures=2,
+                group_years=years,
+                min_group_years=1.0,
+            ),
+            {"G"},
+        )
+        # without minimums, every rate counts
+        self.assertEqual(underperformers(asset_rates, group_avg), {"D", "G", "H"})
+        with self.assertRaisesRegex(ValueError, "needs asset_failures"):
+            underperformers(asset_rates, group_avg, min_failures=2)
+        with self.assertRaisesRegex(ValueError, "min_group_years"):
+            underperformers(
+                asset_rates, group_avg, group_years=years, min_group_years=-1
+            )

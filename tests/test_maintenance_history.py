@@ -225,6 +225,40 @@ class TestMaintenanceHistory(ItAssetCase):
         self.assertEqual(self.server.maintenance_cost, 100.0)
 
     @freeze_time("2026-11-21")
+    def test_one_failure_is_not_underperforming(self):
+        """Two units of a model in service 2.6 years: one failed once, the
+        other never. Its rate is far above the model's average, but one
+        failure is below the minimum exposure (2 failures): not flagged, until
+        the minimum is lowered in the settings."""
+        model = self.env["product.product"].create(
+            {"name": "Test Steady Laptop", "is_storable": True}
+        )
+        assets = self.env["it.asset"].create(
+            [
+                {
+                    "name": name,
+                    "category_id": self.category_laptop.id,
+                    "product_id": model.id,
+                    "acquisition_date": date(2024, 4, 15),
+                }
+                for name in ("Once", "Never")
+            ]
+        )
+        assets.action_confirm()
+        self._failure(
+            assets[0],
+            request_date=date(2025, 6, 1),
+            close_date=date(2025, 6, 2),
+            stage_id=self.stage_done.id,
+        )
+        self.assertEqual(assets.mapped("underperforming"), [False, False])
+        self.env["ir.config_parameter"].set_param(
+            "it_asset.underperforming_min_failures", 1
+        )
+        assets.invalidate_recordset(["underperforming"])
+        self.assertEqual(assets.mapped("underperforming"), [True, False])
+
+    @freeze_time("2026-11-21")
     def test_underperforming_flag(self):
         """Three units of one model in service one year: A failed 4 times, B
         and C never. Model average = 4 / 3 asset-years = 1.33; A's rate 4.0 is

@@ -89,8 +89,11 @@ class TestMaintenancePlan(ItAssetCase):
             self.assertIn("Test the batteries", requests[0].instruction_text)
             # however often it runs: nothing new
             self.Plan._cron_generate_requests()
-            self.plan.action_generate_requests()
+            result = self.plan.action_generate_requests()
             self.assertEqual(self._plan_requests(), requests)
+            # the button says so
+            self.assertEqual(result["tag"], "display_notification")
+            self.assertIn("nothing was created", result["params"]["message"])
 
         with freeze_time("2026-04-02"):
             ups1_request = requests.filtered(lambda r: r.it_asset_id == self.ups1)

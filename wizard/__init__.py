@@ -6,3 +6,4 @@ from . import it_asset_dispose
 from . import it_asset_revalue
 from . import it_asset_classification_test
 from . import it_asset_problem_report
+from . import it_asset_settings

@@ -1,6 +1,7 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 
 class ItAssetDispose(models.TransientModel):
@@ -37,6 +38,22 @@ class ItAssetDispose(models.TransientModel):
         "invoice, or a receivable).",
     )
 
+    def _check_proceeds(self):
+        """A sale has proceeds: an amount and its account, or an invoice; a
+        scrap has none."""
+        if self.disposal_type != "sale":
+            return
+        if self.proceeds <= 0 or not self.proceeds_account_id:
+            raise UserError(
+                self.env._(
+                    "Sale of %(asset)s: give the proceeds (an amount above zero "
+                    "and the account they are booked to), or the customer "
+                    "invoice. A disposal without proceeds is a Scrap. Nothing "
+                    "was disposed of.",
+                    asset=self.asset_id.display_name,
+                )
+            )
+
     @api.model
     def default_get(self, fields_list):
         values = super().default_get(fields_list)
@@ -61,6 +78,7 @@ class ItAssetDispose(models.TransientModel):
 
     def action_dispose(self):
         self.ensure_one()
+        self._check_proceeds()
         self.asset_id._dispose(
             self.date,
             proceeds=self.proceeds if self.disposal_type == "sale" else 0.0,

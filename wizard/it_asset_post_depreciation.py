@@ -57,6 +57,8 @@ class ItAssetPostDepreciation(models.TransientModel):
                     asset=not_running[0].display_name,
                 )
             )
+        # the transaction time Odoo stamps on the entries it creates
+        started = self.env.cr.now()
         result = self.env["it.asset"]._post_depreciation_up_to(
             self.date, asset_ids=assets.ids if assets else None
         )
@@ -76,10 +78,35 @@ class ItAssetPostDepreciation(models.TransientModel):
                 )
             )
         self.result = "\n".join(lines)
+        return self._result_action(started, result)
+
+    def _result_action(self, started, result):
+        """Say what was posted and open the entries of this run (no dialog
+        left behind, nor a blank page)."""
+        entries = self.env["ir.actions.actions"]._for_xml_id(
+            "account.action_move_journal_line"
+        )
+        entries.update(
+            {
+                "name": self.env._("Posted Depreciation"),
+                "domain": [
+                    ("it_asset_depreciation_line_ids", "!=", False),
+                    ("create_uid", "=", self.env.uid),
+                    ("create_date", ">=", fields.Datetime.to_string(started)),
+                ],
+                "context": {"create": False, "default_move_type": "entry"},
+            }
+        )
         return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "warning" if result["failed"] else "success",
+                "title": self.env._("Depreciation posted"),
+                "message": self.result,
+                "sticky": bool(result["failed"]),
+                "next": entries
+                if result["moves"]
+                else {"type": "ir.actions.act_window_close"},
+            },
         }

@@ -68,7 +68,7 @@ class ItAssetProblemReport(models.TransientModel):
         asset nor on maintenance): the one named elevation of this flow.
         Its author stays the holder; the asset's IT responsible gets it."""
         asset = custody.sudo().asset_id
-        responsible = asset.user_id or custody.sudo().user_id
+        responsible = custody.sudo()._responsible()[custody.sudo()]
         request = (
             self.env["maintenance.request"]
             .sudo()

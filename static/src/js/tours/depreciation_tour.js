@@ -15,6 +15,10 @@ registry.category("web_tour.tours").add("it_asset_depreciation_tour", {
             run: "click",
         },
         {
+            content: "The dialog says what it does",
+            trigger: ".modal .modal-title:contains('Capitalise')",
+        },
+        {
             content: "In service on 1 January 2026",
             trigger: ".modal .o_field_widget[name=in_service_date] input",
             run: "edit 01/01/2026",
@@ -80,18 +84,29 @@ registry.category("web_tour.tours").add("it_asset_depreciation_tour", {
             run: "click",
         },
         {
-            content: "One line posted in one entry",
+            content: "One line posted in one entry, said in a notification",
             trigger:
-                ".modal .o_field_widget[name=result]:contains('1 depreciation lines posted in 1 journal entries.')",
+                ".o_notification:contains('1 depreciation lines posted in 1 journal entries.')",
         },
         {
-            trigger: ".modal-footer button:contains('Close')",
+            content: "The posted entry opens in the journal entries",
+            trigger: "body:not(:has(.modal)) .o_breadcrumb:contains('Posted Depreciation')",
+        },
+        {
+            trigger: ".o_list_view .o_data_row:contains('TOUR/')",
+        },
+        {
+            content: "Back to the laptop",
+            trigger: ".o_breadcrumb .breadcrumb-item a:contains('Tour Depreciation Laptop')",
             run: "click",
         },
         {
             content: "Scrap it",
             trigger: ".o_form_view .o_form_statusbar button[name=action_open_dispose_wizard]",
             run: "click",
+        },
+        {
+            trigger: ".modal .modal-title:contains('Dispose of')",
         },
         {
             trigger: ".modal .o_field_widget[name=date] input",
