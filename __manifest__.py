@@ -66,6 +66,7 @@
     "assets": {
         "web.assets_backend": [
             "it_asset/static/src/scss/it_asset_overview.scss",
+            "it_asset/static/src/js/overview_chart/*",
         ],
         "web.assets_tests": [
             "it_asset/static/src/js/tours/*.js",

@@ -68,13 +68,18 @@ class HrEmployee(models.Model):
             if not held:
                 continue
             reason = self.env._(
-                "%(employee)s is leaving: recover the asset before their " "departure.",
+                "%(employee)s is leaving: recover the asset before their departure.",
                 employee=employee.name,
             )
-            requested |= held._request_recovery(reason)
+            # Odoo's departure wizard writes the departure date, then
+            # archives: say it once, for what was not requested yet
+            newly = held._request_recovery(reason)
+            if not newly:
+                continue
+            requested |= newly
             items = Markup("").join(
                 Markup("<li>%s</li>") % custody.asset_id.display_name
-                for custody in held
+                for custody in newly
             )
             employee.sudo()._message_log(
                 body=Markup("<p>%s</p><ul>%s</ul>")

@@ -436,6 +436,29 @@ class ItAssetCustody(models.Model):
             self
         )
 
+    def action_view_holder_assets(self):
+        """Every asset the holder of this custody holds now: IT's way to an
+        employee's assets (Odoo 18.0's Employees app fails for users without
+        HR rights, see the README)."""
+        self.ensure_one()
+        field = {
+            "employee": "holder_employee_id",
+            "department": "holder_department_id",
+            "location": "holder_location_id",
+        }[self.holder_type]
+        holder = self[HOLDER_FIELD[self.holder_type]]
+        action = self.env["ir.actions.actions"]._for_xml_id("it_asset.it_asset_action")
+        title = self.env._("Assets held by %s", self.holder_name)
+        action.update(
+            {
+                "name": title,
+                "display_name": title,
+                "domain": [("custody_id", "!=", False), (field, "=", holder.id)],
+                "context": {"create": False},
+            }
+        )
+        return action
+
     def action_open_asset(self):
         self.ensure_one()
         return {
@@ -709,6 +732,49 @@ class ItAssetCustody(models.Model):
             return holder
         company = holder.company_id or companies[:1] or self.env.company
         return company.sudo()._it_asset_holder_locations(holder)[holder]
+
+    # ------------------------------------------------------------------
+    # demo data
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_settle_custody(self):
+        """Demo data tell one story: the custodies declared in the demo files
+        get their holder's location and their assets go there; every other
+        demo asset in use is checked out (through the check-out) to a demo
+        employee and accepted on their behalf, so that holders, locations
+        and statuses agree."""
+        admin = self.env.ref("base.user_admin")
+        declared = self.search(
+            [("state", "in", OPEN_STATES), ("custody_location_id", "=", False)]
+        )
+        for custody in declared:
+            holder = custody[HOLDER_FIELD[custody.holder_type]]
+            location = self._custody_location(holder, custody.asset_id.company_id)
+            by_action(custody).write({"custody_location_id": location.id})
+            custody.asset_id.with_context(mail_notrack=True).write(
+                {"location_id": location.id}
+            )
+        orphans = self.env["it.asset"].search(
+            [("state", "=", lifecycle.IN_USE), ("custody_id", "=", False)]
+        )
+        employees = self.env["hr.employee"].search(
+            [("company_id", "in", orphans.company_id.ids)], order="id"
+        )
+        if not employees:
+            return
+        Custody = self.with_user(admin)
+        for index, asset in enumerate(orphans):
+            employee = employees[index % len(employees)]
+            start = asset.acquisition_date or fields.Date.context_today(self)
+            custody = Custody._checkout(asset, employee, start)
+            by_action(custody).write(
+                {
+                    "state": "active",
+                    "accepted_user_id": admin.id,
+                    "accepted_datetime": fields.Datetime.now(),
+                    "accepted_on_behalf": True,
+                }
+            )
 
     # ------------------------------------------------------------------
     # follow-up

@@ -329,9 +329,11 @@ class ItAsset(models.Model):
         action = self.env["ir.actions.actions"]._for_xml_id(
             "account.action_move_journal_line"
         )
+        title = self.env._("Journal Entries of %s", self.display_name)
         action.update(
             {
-                "name": self.env._("Journal Entries of %s", self.display_name),
+                "name": title,
+                "display_name": title,
                 "domain": [("id", "in", moves.ids)],
                 "context": {"create": False, "default_move_type": "entry"},
             }

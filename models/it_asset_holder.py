@@ -132,6 +132,11 @@ class ItAsset(models.Model):
             raise UserError(self.env._("These assets are not checked out."))
         return custodies.action_print_receipt()
 
+    def action_view_holder_assets(self):
+        """Every asset held by this asset's holder."""
+        self.ensure_one()
+        return self.custody_id.action_view_holder_assets()
+
     def action_view_custodies(self):
         self.ensure_one()
         action = self.env["ir.actions.actions"]._for_xml_id(

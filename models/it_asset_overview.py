@@ -1,9 +1,13 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import json
+from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models, tools
 from odoo.exceptions import UserError
+
+from odoo.addons.it_asset.lib import overview_charts
 
 # tile -> (domain on it.asset, given today's date); one _read_group per tile
 TILES = {
@@ -53,6 +57,19 @@ class ItAssetOverview(models.Model):
     waiting_acceptance_count = fields.Integer(compute="_compute_counts")
     overdue_return_count = fields.Integer(compute="_compute_counts")
     audit_overdue_count = fields.Integer(compute="_compute_counts")
+    # pictures (JSON drawn by the it_asset_chart widget, see lib/overview_charts)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    book_value_total = fields.Monetary(
+        string="Book Value", compute="_compute_charts", currency_field="currency_id"
+    )
+    depreciation_next_12 = fields.Monetary(
+        string="Depreciation, Next 12 Months",
+        compute="_compute_charts",
+        currency_field="currency_id",
+    )
+    chart_fleet = fields.Text(compute="_compute_charts")
+    chart_depreciation = fields.Text(compute="_compute_charts")
+    chart_failures = fields.Text(compute="_compute_charts")
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
@@ -77,6 +94,141 @@ class ItAssetOverview(models.Model):
             )
             for card in self:
                 card[f"{tile}_count"] = counts.get(card.company_id, 0)
+
+    @api.depends_context("company", "allowed_company_ids")
+    def _compute_charts(self):
+        today = fields.Date.context_today(self)
+        for card in self:
+            company = card.company_id
+            card.chart_fleet = json.dumps(card._chart_fleet(company))
+            depreciation, total = card._chart_depreciation(company, today)
+            card.chart_depreciation = json.dumps(depreciation)
+            card.depreciation_next_12 = total
+            card.chart_failures = json.dumps(card._chart_failures(company))
+            capitalised = self.env["it.asset"].search(
+                [
+                    ("company_id", "=", company.id),
+                    ("depreciation_state", "in", ("running", "done")),
+                ]
+            )
+            card.book_value_total = sum(capitalised.mapped("book_value"))
+
+    def _chart_fleet(self, company):
+        """The fleet by category (bars) and status (stacked)."""
+        Asset = self.env["it.asset"]
+        rows = Asset._read_group(
+            [("company_id", "=", company.id)], ["category_id", "state"], ["__count"]
+        )
+        states = dict(Asset._fields["state"]._description_selection(self.env))
+        categories = sorted({c for c, _s, _n in rows}, key=lambda c: c.display_name)
+        cells = {
+            (category.id, state): (
+                count,
+                [
+                    ("company_id", "=", company.id),
+                    ("category_id", "=", category.id),
+                    ("state", "=", state),
+                ],
+            )
+            for category, state, count in rows
+        }
+        present = {state for _c, state, _n in rows}
+        return overview_charts.bar_chart(
+            [(c.id, c.display_name) for c in categories],
+            [(key, label) for key, label in states.items() if key in present],
+            cells,
+            res_model="it.asset",
+            title=self.env._("Fleet by Category and Status"),
+            stacked=True,
+            axes={"y": self.env._("Assets")},
+        )
+
+    def _chart_depreciation(self, company, today):
+        """Depreciation still to post in each of the next 12 months."""
+        months = overview_charts.next_months(today)
+        base = [
+            ("asset_id.company_id", "=", company.id),
+            ("move_id", "=", False),
+        ]
+        rows = self.env["it.asset.depreciation.line"]._read_group(
+            [*base, ("date", ">=", months[0][0]), ("date", "<", months[-1][1])],
+            ["date:month"],
+            ["amount:sum"],
+        )
+        amounts = {month.replace(day=1): amount for month, amount in rows}
+        cells = {
+            (start, "amount"): (
+                amounts.get(start, 0.0),
+                [
+                    *base,
+                    ("date", ">=", fields.Date.to_string(start)),
+                    ("date", "<", fields.Date.to_string(end)),
+                ],
+            )
+            for start, end in months
+        }
+        chart = overview_charts.bar_chart(
+            [
+                (start, tools.format_date(self.env, start, date_format="MMM yyyy"))
+                for start, _end in months
+            ],
+            [("amount", self.env._("Depreciation"))],
+            cells,
+            res_model="it.asset.depreciation.line",
+            title=self.env._("Depreciation of the Next 12 Months"),
+            axes={"y": company.currency_id.symbol or company.currency_id.name},
+        )
+        return chart, sum(amounts.values())
+
+    def _chart_failures(self, company, limit=10):
+        """Failures (corrective requests) and their repair cost by
+        manufacturer and model, the models failing most first."""
+        Request = self.env["maintenance.request"]
+        base = [
+            ("it_asset_id.company_id", "=", company.id),
+            ("maintenance_type", "=", "corrective"),
+        ]
+        rows = Request._read_group(base, ["it_asset_id"], ["__count", "total_cost:sum"])
+        totals = defaultdict(lambda: [0, 0.0])
+        for asset, count, cost in rows:
+            key = (asset.manufacturer_id, asset.model_name or "")
+            totals[key][0] += count
+            totals[key][1] += cost
+        keys = overview_charts.top(
+            ((key, failures) for key, (failures, _cost) in totals.items()), limit
+        )
+        cells = {}
+        for key in keys:
+            manufacturer, model = key
+            domain = [
+                *base,
+                ("it_asset_id.manufacturer_id", "=", manufacturer.id or False),
+                ("it_asset_id.model_name", "=", model or False),
+            ]
+            cells[key, "failures"] = (totals[key][0], domain)
+            cells[key, "cost"] = (totals[key][1], domain)
+        return overview_charts.bar_chart(
+            [
+                (
+                    key,
+                    " · ".join(filter(None, [key[0].display_name, key[1]]))
+                    or self.env._("Unknown"),
+                )
+                for key in keys
+            ],
+            [
+                ("failures", self.env._("Failures")),
+                ("cost", self.env._("Repair cost")),
+            ],
+            cells,
+            res_model="maintenance.request",
+            title=self.env._("Failures and Repair Cost by Manufacturer and Model"),
+            axes={
+                "y": self.env._("Failures"),
+                "y1": company.currency_id.symbol or company.currency_id.name,
+            },
+            series_axis={"cost": "y1"},
+        )
 
     def action_open_tile(self):
         """Open the assets counted by the tile named in the context."""

@@ -487,7 +487,10 @@ class StockMove(models.Model):
                         self.env, asset.acquisition_cost, asset.currency_id
                     ),
                     rule=rule.name or self.env._("the company default"),
-                    why=f": {rule.rationale}" if rule.rationale else "",
+                    # the sentence ends with its own full stop
+                    why=f": {rule.rationale.strip().rstrip('.')}"
+                    if rule.rationale
+                    else "",
                 )
             else:
                 text = self.env._(

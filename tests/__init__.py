@@ -33,3 +33,4 @@ from . import test_guarded_fields
 from . import test_roles_stock
 from . import test_custody_problem_report
 from . import test_what_users_saw
+from . import test_lib_overview_charts

@@ -113,6 +113,11 @@ class TestCustodyFollowup(CustodyCase):
         wizard.action_register_departure()
         self.assertFalse(self.employee.active)
         self.assertEqual(len(self._activities(custody)), 1)
+        # the wizard writes the date, then archives: one message, not two
+        notes = self.employee.message_ids.filtered(
+            lambda m: "IT assets to recover" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
 
     def test_employee_smart_button_and_history(self):
         self.Custody._checkout(self.assets, self.employee, date(2026, 3, 2))

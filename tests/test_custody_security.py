@@ -176,3 +176,15 @@ class TestCustodySecurity(CustodyCase):
         self.assertNotIn(custody, Custody.search([]))
         with self.assertRaises(AccessError):
             custody.with_user(self.it_user).read(["state"])
+
+    def test_it_user_reaches_an_employees_assets_without_hr_rights(self):
+        """Odoo 18.0's Employees app fails for users without HR rights (its
+        search view names a field they cannot read): from a custody or an
+        asset, IT opens everything its holder holds."""
+        self.assertFalse(self.it_user.has_group("hr.group_hr_user"))
+        action = self.mine[0].with_user(self.it_user).action_view_holder_assets()
+        Asset = self.env["it.asset"].with_user(self.it_user)
+        self.assertEqual(Asset.search(action["domain"]), self.assets[:2])
+        self.assertIn("Alice Custody", action["display_name"])
+        from_asset = self.assets[2].with_user(self.it_user).action_view_holder_assets()
+        self.assertEqual(Asset.search(from_asset["domain"]), self.assets[2])

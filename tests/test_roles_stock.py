@@ -57,6 +57,10 @@ class TestWarehouseRole(ItAssetStockCase):
         message = assets[0].message_ids[:1]
         self.assertEqual(message.author_id, self.warehouse_user.partner_id)
         self.assertIn(picking.name, message.body)
+        # a formatted amount, one full stop after the rule's rationale
+        self.assertIn("1,200.00", message.body)
+        self.assertIn("capitalised over 36 months.", message.body)
+        self.assertNotIn("..", message.body)
         self.assertEqual(assets.create_uid, self.warehouse_user)
 
     def test_warehouse_user_sees_nothing_of_the_register(self):

@@ -86,9 +86,12 @@ class ItAssetPostDepreciation(models.TransientModel):
         entries = self.env["ir.actions.actions"]._for_xml_id(
             "account.action_move_journal_line"
         )
+        title = self.env._("Posted Depreciation")
         entries.update(
             {
-                "name": self.env._("Posted Depreciation"),
+                # the breadcrumb shows display_name
+                "name": title,
+                "display_name": title,
                 "domain": [
                     ("it_asset_depreciation_line_ids", "!=", False),
                     ("create_uid", "=", self.env.uid),
