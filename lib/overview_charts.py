@@ -10,7 +10,8 @@ opens them::
     {"type": "bar", "stacked": bool, "res_model": str, "title": str,
      "labels": [str], "axes": {"y": str, "y1": str},
      "datasets": [{"label": str, "axis": "y" | "y1",
-                   "data": [number], "domains": [domain]}]}
+                   "color": str | None, "data": [number],
+                   "domains": [domain]}]}
 """
 
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -27,12 +28,14 @@ def bar_chart(
     stacked: bool = False,
     axes: Mapping[Hashable, str] | None = None,
     series_axis: Mapping[Hashable, str] | None = None,
+    series_colors: Mapping[Hashable, str] | None = None,
 ) -> dict:
     """One bar per label and series. ``cells`` maps (label key, series key)
     to (value, domain); a missing cell is a bar of 0 opening nothing.
     ``series_axis`` puts a series on the second axis ("y1"), ``axes`` names
-    the axes."""
+    the axes, ``series_colors`` gives a series its colour (CSS)."""
     series_axis = series_axis or {}
+    series_colors = series_colors or {}
     datasets = []
     for series_key, series_label in series:
         data, domains = [], []
@@ -44,6 +47,7 @@ def bar_chart(
             {
                 "label": series_label,
                 "axis": series_axis.get(series_key, "y"),
+                "color": series_colors.get(series_key),
                 "data": data,
                 "domains": domains,
             }

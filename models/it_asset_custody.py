@@ -755,7 +755,11 @@ class ItAssetCustody(models.Model):
                 {"location_id": location.id}
             )
         orphans = self.env["it.asset"].search(
-            [("state", "=", lifecycle.IN_USE), ("custody_id", "=", False)]
+            [
+                ("state", "=", lifecycle.IN_USE),
+                ("custody_id", "=", False),
+                ("kind", "!=", "software"),
+            ]
         )
         employees = self.env["hr.employee"].search(
             [("company_id", "in", orphans.company_id.ids)], order="id"

@@ -69,11 +69,14 @@ class ItAsset(models.Model):
                 lambda c: c.state in OPEN_STATES
             )[:1]
 
-    @api.depends("state", "custody_id")
+    @api.depends("state", "custody_id", "kind")
     def _compute_no_custodian_in_use(self):
+        # a licence in use is assigned through its seats, not held
         for asset in self:
             asset.no_custodian_in_use = (
-                asset.state == lifecycle.IN_USE and not asset.custody_id
+                asset.state == lifecycle.IN_USE
+                and not asset.custody_id
+                and asset.kind != "software"
             )
 
     def _compute_custody_count(self):

@@ -9,6 +9,16 @@ from odoo.exceptions import UserError
 
 from odoo.addons.it_asset.lib import overview_charts
 
+# the fleet chart's colour of each status (those of the register's badges)
+STATE_COLORS = {
+    "draft": "#adb5bd",
+    "in_stock": "#4f8ec9",
+    "in_use": "#28a745",
+    "in_repair": "#f0ad4e",
+    "retired": "#8e6bb8",
+    "disposed": "#495057",
+    "missing": "#dc3545",
+}
 # tile -> (domain on it.asset, given today's date); one _read_group per tile
 TILES = {
     "total": lambda today: [],
@@ -141,6 +151,7 @@ class ItAssetOverview(models.Model):
             title=self.env._("Fleet by Category and Status"),
             stacked=True,
             axes={"y": self.env._("Assets")},
+            series_colors=STATE_COLORS,
         )
 
     def _chart_depreciation(self, company, today):
@@ -176,6 +187,7 @@ class ItAssetOverview(models.Model):
             cells,
             res_model="it.asset.depreciation.line",
             title=self.env._("Depreciation of the Next 12 Months"),
+            series_colors={"amount": "#4f8ec9"},
             axes={"y": company.currency_id.symbol or company.currency_id.name},
         )
         return chart, sum(amounts.values())
@@ -228,6 +240,7 @@ class ItAssetOverview(models.Model):
                 "y1": company.currency_id.symbol or company.currency_id.name,
             },
             series_axis={"cost": "y1"},
+            series_colors={"failures": "#dc3545", "cost": "#f0ad4e"},
         )
 
     def action_open_tile(self):

@@ -10,6 +10,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 class ItAssetDepreciationReport(models.TransientModel):
     """Asset register at a date and depreciation schedule, as XLSX."""
@@ -268,10 +270,21 @@ class ItAssetDepreciationReport(models.TransientModel):
             self._write_schedule(workbook, styles)
             filename = f"depreciation_schedule_{self.date_from}_{self.date_to}.xlsx"
         workbook.close()
-        self.write({"file": base64.b64encode(output.getvalue()), "filename": filename})
+        data = base64.b64encode(output.getvalue())
+        self.write({"file": data, "filename": filename})
+        # an attachment that says what it is: served with the XLSX type, not
+        # guessed from its first bytes (which Odoo cannot tell from a zip)
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": filename,
+                "datas": data,
+                "mimetype": XLSX_MIMETYPE,
+                "res_model": self._name,
+                "res_id": self.id,
+            }
+        )
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{self._name}/{self.id}/file/{filename}"
-            "?download=true",
+            "url": f"/web/content/{attachment.id}?download=true",
             "target": "self",
         }

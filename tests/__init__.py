@@ -34,3 +34,4 @@ from . import test_roles_stock
 from . import test_custody_problem_report
 from . import test_what_users_saw
 from . import test_lib_overview_charts
+from . import test_custody_receipt_pdf

@@ -6,7 +6,7 @@ import zipfile
 
 from odoo import fields
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common_depreciation import DepreciationCase
 
@@ -53,8 +53,18 @@ class TestDepreciationReports(DepreciationCase):
         ):
             wizard = self.env["it.asset.depreciation.report"].create(vals)
             action = wizard.action_export_xlsx()
-            self.assertIn(wizard.filename, action["url"])
-            data = base64.b64decode(wizard.file)
+            attachment = self.env["ir.attachment"].search(
+                [("res_model", "=", wizard._name), ("res_id", "=", wizard.id)]
+            )
+            self.assertEqual(
+                action["url"], f"/web/content/{attachment.id}?download=true"
+            )
+            self.assertEqual(attachment.name, wizard.filename)
+            self.assertEqual(
+                attachment.mimetype,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+            data = base64.b64decode(attachment.datas)
             with zipfile.ZipFile(io.BytesIO(data)) as xlsx:
                 sheet = xlsx.read("xl/worksheets/sheet1.xml").decode()
                 strings = xlsx.read("xl/sharedStrings.xml").decode()
@@ -99,3 +109,33 @@ class TestDepreciationReports(DepreciationCase):
             self.env["it.asset.depreciation.report"].with_user(self.it_user).create(
                 {"report_type": "register"}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestDepreciationXlsxDownload(HttpCase):
+    def test_download_as_an_auditor_logs_no_warning(self):
+        """The browser downloads the XLSX as an auditor: served as XLSX, and
+        Odoo does not log tracebacks guessing its type."""
+        auditor = new_test_user(
+            self.env,
+            login="xlsx_auditor",
+            groups="base.group_user,account.group_account_readonly,"
+            "it_asset.group_it_asset_user",
+        )
+        wizard = (
+            self.env["it.asset.depreciation.report"]
+            .with_user(auditor)
+            .create({"report_type": "register", "date": "2026-03-31"})
+        )
+        url = wizard.action_export_xlsx()["url"]
+        self.authenticate(auditor.login, auditor.login)
+        with self.assertNoLogs("odoo.tools.mimetypes", level="WARNING"):
+            response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            response.headers["Content-Type"],
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        self.assertIn(
+            "asset_register_2026-03-31.xlsx", response.headers["Content-Disposition"]
+        )

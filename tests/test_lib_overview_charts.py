@@ -18,6 +18,7 @@ class TestLibOverviewCharts(BaseCase):
             title="Fleet",
             stacked=True,
             series_axis={"stk": "y1"},
+            series_colors={"use": "#28a745"},
         )
         self.assertEqual(chart["labels"], ["Laptops", "Phones"])
         self.assertTrue(chart["stacked"])
@@ -26,6 +27,7 @@ class TestLibOverviewCharts(BaseCase):
             (use["data"], use["domains"]), ([2, 0], [[("x", "=", 1)], None])
         )
         self.assertEqual((stock["data"], stock["axis"]), ([0, 1.0], "y1"))
+        self.assertEqual((use["color"], stock["color"]), ("#28a745", None))
 
     def test_next_months_cross_the_year(self):
         months = next_months(date(2026, 11, 20), 3)

@@ -69,7 +69,7 @@ export class ItAssetChartField extends Component {
                     label: dataset.label,
                     data: dataset.data,
                     yAxisID: dataset.axis,
-                    backgroundColor: getColor(index + 1, null, "odoo"),
+                    backgroundColor: dataset.color || getColor(index + 1, null, "odoo"),
                 })),
             },
             options: {
