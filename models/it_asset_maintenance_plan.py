@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
@@ -88,7 +88,7 @@ class ItAssetMaintenancePlan(models.Model):
         "res.users",
         string="Responsible",
         domain="[('share', '=', False)]",
-        default=lambda self: self.env.user,
+        default=lambda self: self._default_user(),
     )
     instructions = fields.Html()
     request_ids = fields.One2many("maintenance.request", "it_asset_plan_id")
@@ -201,6 +201,14 @@ class ItAssetMaintenancePlan(models.Model):
             "domain": [("it_asset_plan_id", "=", self.id)],
             "context": {"default_it_asset_plan_id": self.id},
         }
+
+    @api.model
+    def _default_user(self):
+        """Whoever creates the plan, unless it is the superuser (a job, data
+        files): then the company's default IT responsible."""
+        if self.env.user.id == SUPERUSER_ID:
+            return self.env.company._it_asset_default_responsible()
+        return self.env.user
 
     def action_generate_requests(self):
         """Create now the requests that the daily job would create, and say

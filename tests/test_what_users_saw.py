@@ -3,6 +3,7 @@
 """What users met in the screens (dead ends, wrong lists, refusals that came
 too late), each checked as the user who met it."""
 
+import re
 from datetime import date
 
 from freezegun import freeze_time
@@ -177,3 +178,51 @@ class TestRepairButtons(DepreciationCase):
         request.archive = True
         asset.invalidate_recordset(["has_open_repair"])
         self.assertFalse(asset.has_open_repair)
+
+
+@tagged("post_install", "-at_install")
+class TestScreensAndDemo(DepreciationCase):
+    def _arch(self, model, user):
+        return (
+            self.env[model]
+            .with_user(user)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+
+    def test_licences_offer_no_check_out_repair_or_failure(self):
+        arch = self._arch("it.asset", self.it_user)
+        for button in ("action_open_checkout", "action_send_to_repair"):
+            found = re.search(rf'<button name="{button}"[^>]*invisible="([^"]*)"', arch)
+            self.assertIn("kind == 'software'", found.group(1), button)
+        found = re.search(r'name="action_report_failure"[^>]*invisible="([^"]*)"', arch)
+        self.assertIn("kind == 'software'", found.group(1))
+
+    def test_remote_check_out_without_address_is_warned(self):
+        arch = self._arch("it.asset.checkout", self.it_user)
+        self.assertRegex(
+            arch,
+            r'class="alert alert-warning"[^>]*invisible="not is_remote or '
+            r'delivery_address"',
+        )
+
+    def test_demo_holders_locations_and_statuses_agree(self):
+        demo = self.env["ir.model.data"].search(
+            [("module", "=", "it_asset"), ("model", "=", "it.asset")]
+        )
+        assets = self.env["it.asset"].browse(demo.mapped("res_id")).exists()
+        in_use = assets.filtered(lambda a: a.state == "in_use" and a.kind != "software")
+        self.assertTrue(in_use, "the demo has assets in use")
+        for asset in in_use:
+            with self.subTest(asset=asset.tag):
+                self.assertTrue(asset.custody_id, "every asset in use has a holder")
+                self.assertEqual(
+                    asset.location_id, asset.custody_id.custody_location_id
+                )
+        held_in_stock = assets.filtered(
+            lambda a: a.custody_id and a.location_id.usage == "internal"
+        )
+        self.assertFalse(
+            held_in_stock.filtered(lambda a: a.custody_id.holder_type != "location")
+        )
+        plans = self.env["it.asset.maintenance.plan"].search([])
+        self.assertNotIn(self.env.ref("base.user_root"), plans.user_id)
