@@ -15,7 +15,6 @@ _MOVE_CONTEXT = {
     # no follower per entry (the cron's user follows nothing it posts)
     "mail_create_nosubscribe": True,
     "skip_invoice_sync": True,
-    "check_move_validity": False,
     # one sequence format per journal and date for the whole batch (see
     # account.move._get_next_sequence_format)
     "it_asset_sequence_memo": True,
