@@ -4,7 +4,7 @@
     "name": "IT Assets",
     "summary": "IT asset register, custody, maintenance and depreciation on top of "
     "stock, accounting, maintenance and HR",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/it-asset/it_asset",
     "author": "it_asset developers",
@@ -52,6 +52,8 @@
         "views/maintenance_request_views.xml",
         "views/it_asset_maintenance_views.xml",
         "views/it_asset_overview_views.xml",
+        "views/it_asset_kit_views.xml",
+        "wizard/it_asset_kit_dispose_views.xml",
         "views/it_asset_menus.xml",
     ],
     "demo": [

@@ -1,5 +1,6 @@
 from . import it_asset_category
 from . import it_asset
+from . import it_asset_properties
 from . import it_asset_category_accounting
 from . import it_asset_depreciation_line
 from . import it_asset_depreciation
@@ -24,3 +25,5 @@ from . import it_asset_licence_seat
 from . import it_asset_reliability_report
 from . import res_config_settings_maintenance
 from . import it_asset_overview
+from . import it_asset_kit
+from . import it_asset_import

@@ -34,13 +34,15 @@ class ItAsset(models.Model):
     _rec_names_search = ["tag", "name", "serial_number"]
 
     # identity
+    # given once, on creation (from the sequence, or kept from a migrated
+    # register), then never changed: it is printed on the asset's label
     tag = fields.Char(
         string="Asset Tag",
-        readonly=True,
         copy=False,
         index=True,
         default=lambda self: self.env._("New"),
-        help="Unique asset identifier, given from the IT asset sequence.",
+        help="Unique asset identifier, given from the IT asset sequence (or "
+        "kept from the former register on import); it never changes.",
     )
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True, tracking=True)
@@ -343,6 +345,13 @@ class ItAsset(models.Model):
 
     def write(self, vals):
         refuse_direct(self, [vals], GUARDED_FIELDS)
+        if "tag" in vals and any(asset.tag != vals["tag"] for asset in self):
+            raise UserError(
+                self.env._(
+                    "The asset tag is given when the asset is created and never "
+                    "changes (it is on the asset's label). Nothing was changed."
+                )
+            )
         if isinstance(vals.get("serial_number"), str):
             vals = dict(vals, serial_number=vals["serial_number"].strip() or False)
         if "state" in vals:

@@ -55,6 +55,13 @@ class ItAssetCategory(models.Model):
         "asset category.",
     )
     description = fields.Text()
+    # the fields this category's assets have, defined without code (as
+    # fleet's vehicle models do): CPU and RAM for laptops, size for monitors
+    asset_properties_definition = fields.PropertiesDefinition(
+        string="Asset Properties",
+        help="Fields of the assets of this category (CPU, RAM, screen size...): "
+        "added from an asset's form by IT managers.",
+    )
     asset_ids = fields.One2many("it.asset", "category_id")
     asset_count = fields.Integer(compute="_compute_asset_count")
 

@@ -35,3 +35,8 @@ from . import test_custody_problem_report
 from . import test_what_users_saw
 from . import test_lib_overview_charts
 from . import test_custody_receipt_pdf
+from . import test_asset_kit
+from . import test_asset_import
+from . import test_asset_properties
+from . import test_lib_asset_import
+from . import test_lib_property_values

@@ -3,6 +3,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.it_asset.models.it_asset_kit import (
+    COMPONENT_POLICIES,
+    KIT_CONTEXT_KEY,
+)
+
 
 class ItAssetDispose(models.TransientModel):
     _name = "it.asset.dispose"
@@ -38,6 +43,17 @@ class ItAssetDispose(models.TransientModel):
         "invoice, or a receivable).",
     )
 
+    component_ids = fields.Many2many(
+        "it.asset", string="Components", compute="_compute_component_ids"
+    )
+    component_policy = fields.Selection(
+        COMPONENT_POLICIES,
+        string="What Becomes of the Components",
+        default="detach",
+        help="What becomes of the components of this kit. Disposed of with "
+        "it, a capitalised component gets its own disposal entry (a scrap).",
+    )
+
     def _check_proceeds(self):
         """A sale has proceeds: an amount and its account, or an invoice; a
         scrap has none."""
@@ -63,6 +79,11 @@ class ItAssetDispose(models.TransientModel):
             values["asset_id"] = self.env.context["active_id"]
         return values
 
+    @api.depends("asset_id")
+    def _compute_component_ids(self):
+        for wizard in self:
+            wizard.component_ids = wizard.asset_id.child_ids
+
     @api.depends("invoice_id", "disposal_type")
     def _compute_proceeds(self):
         for wizard in self:
@@ -79,7 +100,16 @@ class ItAssetDispose(models.TransientModel):
     def action_dispose(self):
         self.ensure_one()
         self._check_proceeds()
-        self.asset_id._dispose(
+        policy = self.component_policy or "detach"
+        if policy == "dispose":
+            # capitalised components leave the books with their kit
+            capitalised = self.asset_id._kit_with_components().filtered(
+                lambda a: a != self.asset_id
+                and a.depreciation_state in ("running", "done")
+            )
+            for component in capitalised:
+                component._dispose(self.date)
+        self.asset_id.with_context(**{KIT_CONTEXT_KEY: policy})._dispose(
             self.date,
             proceeds=self.proceeds if self.disposal_type == "sale" else 0.0,
             proceeds_account=self.proceeds_account_id,
