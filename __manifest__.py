@@ -54,6 +54,7 @@
         "views/it_asset_overview_views.xml",
         "views/it_asset_kit_views.xml",
         "wizard/it_asset_kit_dispose_views.xml",
+        "wizard/it_asset_import_views.xml",
         "views/it_asset_menus.xml",
     ],
     "demo": [

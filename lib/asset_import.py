@@ -25,6 +25,37 @@ STATE_SYNONYMS = {
 }
 
 
+# column headers of Snipe-IT's standard asset export -> the register's
+# import columns (field names); its other columns (Company, Model No.,
+# Order Number, Supplier, Default Location, Warranty, EOL) are not imported
+SNIPE_IT_COLUMNS = {
+    "asset tag": "tag",
+    "asset name": "name",
+    "category": "category_id",
+    "manufacturer": "manufacturer_id",
+    "model": "model_name",
+    "serial": "serial_number",
+    "status": "import_state",
+    "checked out to": "import_holder",
+    "location": "location_id",
+    "purchase date": "acquisition_date",
+    "purchase cost": "acquisition_cost",
+    "warranty expires": "warranty_end_date",
+    "notes": "specifications",
+}
+
+
+def column_fields(headers, suggestions):
+    """The field (path) each column is imported into, '' for none: a known
+    column of another system's export first, else Odoo's own suggestion
+    (``suggestions``: column index -> field path, from the template's
+    headers or the fields' labels)."""
+    return [
+        SNIPE_IT_COLUMNS.get(normalise(header)) or suggestions.get(index) or ""
+        for index, header in enumerate(headers)
+    ]
+
+
 def normalise(text):
     """Trimmed, lower-case text ('' for empty values)."""
     return (text or "").strip().lower() if isinstance(text, str) else ""

@@ -1,5 +1,7 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+
 from markupsafe import Markup
 from psycopg2 import errors
 
@@ -507,15 +509,72 @@ class ItAssetCustody(models.Model):
         condition, is_remote, delivery_address, notes, user_id.
 
         Everything is checked first: any refusal writes nothing."""
+        return self._checkout_many([(assets, holder, date, values)])
+
+    @api.model
+    def _checkout_many(self, assignments):
+        """Check out, in one batch, each ``(assets, holder, date, values)`` of
+        ``assignments`` (as :meth:`_checkout`): one search, one create and a
+        few writes whatever the number of holders (a register imported with
+        its holders). Everything is checked first: any refusal writes
+        nothing."""
         self.check_access("create")
-        if not assets:
-            raise UserError(self.env._("Choose at least one asset to check out."))
-        if not holder:
-            raise UserError(self.env._("Choose who receives the assets."))
-        date = date or fields.Date.context_today(self)
-        labels = dict(assets._fields["state"]._description_selection(self.env))
-        bad_state = assets.filtered(lambda a: a.state not in CHECKOUT_STATES)
-        already = self._open_custodies(assets)
+        today = fields.Date.context_today(self)
+        assignments = [
+            (assets, holder, date or today, values)
+            for assets, holder, date, values in assignments
+        ]
+        self._checkout_validate(assignments)
+        locations = self._custody_locations(
+            [(holder, assets.company_id) for assets, holder, _d, _v in assignments]
+        )
+        custodies = self._create_custodies_many(
+            [
+                (assets, holder, date, locations[holder], values)
+                for assets, holder, date, values in assignments
+            ]
+        )
+        self.env["it.asset"]._custody_move_many(
+            [
+                (
+                    assets,
+                    locations[holder],
+                    lifecycle.IN_USE,
+                    values.get("condition"),
+                    self.env._(
+                        "%(action)s %(holder)s",
+                        action=values.get("action_label")
+                        or self.env._("Checked out to"),
+                        holder=holder.display_name,
+                    ),
+                )
+                for assets, holder, _date, values in assignments
+            ]
+        )
+        return custodies
+
+    @api.model
+    def _checkout_validate(self, assignments):
+        """Refuse, before anything is written, a check-out of ``assignments``
+        that cannot be done, naming every asset concerned."""
+        all_assets = self.env["it.asset"]
+        for assets, holder, _date, _values in assignments:
+            if not assets:
+                raise UserError(self.env._("Choose at least one asset to check out."))
+            if not holder:
+                raise UserError(self.env._("Choose who receives the assets."))
+            twice = assets & all_assets
+            if twice:
+                raise UserError(
+                    self.env._(
+                        "%s would be checked out twice: nothing was done.",
+                        ", ".join(twice.mapped("display_name")),
+                    )
+                )
+            all_assets |= assets
+        labels = dict(all_assets._fields["state"]._description_selection(self.env))
+        bad_state = all_assets.filtered(lambda a: a.state not in CHECKOUT_STATES)
+        already = self._open_custodies(all_assets)
         problems = [
             self.env._(
                 "%(asset)s is %(state)s.",
@@ -538,54 +597,53 @@ class ItAssetCustody(models.Model):
                     "\n".join(problems),
                 )
             )
-        self._check_holder_company(assets, holder)
-        for asset in assets:
-            self._check_dates_values(asset, date, values.get("expected_return_date"))
-        holder_location = self._custody_location(holder, assets.company_id)
-        custodies = self._create_custodies(
-            assets, holder, date, holder_location, values
-        )
-        assets._custody_move(
-            holder_location,
-            lifecycle.IN_USE,
-            values.get("condition"),
-            message=self.env._(
-                "%(action)s %(holder)s",
-                action=values.get("action_label") or self.env._("Checked out to"),
-                holder=holder.display_name,
-            ),
-        )
-        return custodies
+        for assets, holder, date, values in assignments:
+            self._check_holder_company(assets, holder)
+            for asset in assets:
+                self._check_dates_values(
+                    asset, date, values.get("expected_return_date")
+                )
 
     @api.model
     def _create_custodies(self, assets, holder, date, holder_location, values):
-        now = fields.Datetime.now()
-        common = dict(
-            self._holder_values(holder),
-            date_start=date,
-            expected_return_date=values.get("expected_return_date"),
-            is_remote=values.get("is_remote", False),
-            delivery_address=values.get("delivery_address"),
-            notes=values.get("notes"),
-            checkout_user_id=self.env.uid,
-            checkout_datetime=now,
-            custody_location_id=holder_location.id,
+        return self._create_custodies_many(
+            [(assets, holder, date, holder_location, values)]
         )
-        if holder._name == "stock.location":
-            # a place cannot acknowledge: the custody is active from check-out
-            common["state"] = "active"
-        previous = values.get("previous_by_asset") or {}
-        vals_list = [
-            dict(
-                common,
-                asset_id=asset.id,
-                company_id=asset.company_id.id,
-                condition_out=values.get("condition") or asset.condition,
-                user_id=values.get("user_id") or asset.user_id.id or self.env.uid,
-                previous_custody_id=previous.get(asset.id, False),
+
+    @api.model
+    def _create_custodies_many(self, groups):
+        """Open the custodies of ``groups``: (assets, holder, date, holder
+        location, values) tuples, in one create."""
+        now = fields.Datetime.now()
+        vals_list = []
+        for assets, holder, date, holder_location, values in groups:
+            common = dict(
+                self._holder_values(holder),
+                date_start=date,
+                expected_return_date=values.get("expected_return_date"),
+                is_remote=values.get("is_remote", False),
+                delivery_address=values.get("delivery_address"),
+                notes=values.get("notes"),
+                checkout_user_id=self.env.uid,
+                checkout_datetime=now,
+                custody_location_id=holder_location.id,
             )
-            for asset in assets
-        ]
+            if holder._name == "stock.location":
+                # a place cannot acknowledge: the custody is active from
+                # check-out
+                common["state"] = "active"
+            previous = values.get("previous_by_asset") or {}
+            vals_list += [
+                dict(
+                    common,
+                    asset_id=asset.id,
+                    company_id=asset.company_id.id,
+                    condition_out=values.get("condition") or asset.condition,
+                    user_id=values.get("user_id") or asset.user_id.id or self.env.uid,
+                    previous_custody_id=previous.get(asset.id, False),
+                )
+                for asset in assets
+            ]
         try:
             with self.env.cr.savepoint():
                 # the custody records who and when: no "created" message
@@ -601,7 +659,11 @@ class ItAssetCustody(models.Model):
                 self.env._(
                     "Another user has just checked out one of these assets: "
                     "%s. Nothing was done; reload and try again.",
-                    ", ".join(assets.mapped("display_name")),
+                    ", ".join(
+                        self.env["it.asset"]
+                        .union(*(group[0] for group in groups))
+                        .mapped("display_name")
+                    ),
                 )
             ) from exc
         return custodies.with_env(self.env)
@@ -728,10 +790,29 @@ class ItAssetCustody(models.Model):
     @api.model
     def _custody_location(self, holder, companies):
         """The stock location of ``holder`` (a location holds in itself)."""
-        if holder._name == "stock.location":
-            return holder
-        company = holder.company_id or companies[:1] or self.env.company
-        return company.sudo()._it_asset_holder_locations(holder)[holder]
+        return self._custody_locations([(holder, companies)])[holder]
+
+    @api.model
+    def _custody_locations(self, holders):
+        """{holder: its stock location} for ``holders``, (holder, companies
+        of its assets) pairs: one lookup (and one create of the missing
+        ones) per company and kind of holder."""
+        result = {}
+        wanted = defaultdict(lambda: defaultdict(list))
+        for holder, companies in holders:
+            if holder._name == "stock.location":
+                result[holder] = holder
+                continue
+            company = holder.company_id or companies[:1] or self.env.company
+            wanted[company][holder._name].append(holder.id)
+        for company, by_model in wanted.items():
+            for model, ids in by_model.items():
+                result.update(
+                    company.sudo()._it_asset_holder_locations(
+                        self.env[model].browse(ids)
+                    )
+                )
+        return result
 
     # ------------------------------------------------------------------
     # demo data

@@ -157,93 +157,131 @@ class ItAsset(models.Model):
         stock-tracked ones) and to ``new_state``, in a few batch writes, and
         log ``message`` with the change on each asset (one batch insert
         instead of one tracking message per asset)."""
+        self._custody_move_many([(self, location, new_state, condition, message)])
+
+    @api.model
+    def _custody_move_many(self, moves):
+        """:meth:`_custody_move` for many groups at once: ``moves`` are
+        (assets, location, new status, condition, message) tuples. One
+        picking per company and destination, one status write per old
+        status, one batch of chatter lines."""
         labels = dict(self._fields["state"]._description_selection(self.env))
-        before = {asset.id: asset.state for asset in self}
-        quiet = self.with_context(mail_notrack=True)
-        quiet._custody_stock_moves(location)
-        quiet.filtered(lambda a: a.state != new_state)._change_state(new_state)
-        vals = {}
-        if location:
-            vals["location_id"] = location.id
-        if condition:
-            vals["condition"] = condition
-        to_write = quiet.filtered(
-            lambda a: any(
-                (a[f].id if f == "location_id" else a[f]) != v for f, v in vals.items()
-            )
+        assets = self.union(*(move[0] for move in moves))
+        before = {asset.id: asset.state for asset in assets}
+        quiet = assets.with_context(mail_notrack=True)
+        quiet._custody_stock_moves_many(
+            {
+                asset.id: location
+                for group, location, *_rest in moves
+                if location
+                for asset in group
+            }
         )
-        if to_write:
-            to_write.write(vals)
-        if message:
-            self._message_log_batch(
-                {
-                    asset.id: Markup("%s<br/>%s → %s%s")
-                    % (
-                        message,
-                        labels[before[asset.id]],
-                        labels[new_state],
-                        Markup(" · %s") % location.display_name if location else "",
-                    )
-                    for asset in self
-                }
+        by_state = defaultdict(lambda: self.browse())
+        for group, _location, new_state, _condition, _message in moves:
+            by_state[new_state] |= group
+        for new_state, group in by_state.items():
+            group.with_context(mail_notrack=True).filtered(
+                lambda a, s=new_state: a.state != s
+            )._change_state(new_state)
+        logs = {}
+        for group, location, new_state, condition, message in moves:
+            vals = {}
+            if location:
+                vals["location_id"] = location.id
+            if condition:
+                vals["condition"] = condition
+            to_write = group.with_context(mail_notrack=True).filtered(
+                lambda a, vals=vals: any(
+                    (a[f].id if f == "location_id" else a[f]) != v
+                    for f, v in vals.items()
+                )
             )
+            if to_write:
+                to_write.write(vals)
+            if message:
+                where = Markup(" · %s") % location.display_name if location else ""
+                logs.update(
+                    {
+                        asset.id: Markup("%s<br/>%s → %s%s")
+                        % (message, labels[before[asset.id]], labels[new_state], where)
+                        for asset in group
+                    }
+                )
+        if logs:
+            assets._message_log_batch(logs)
 
     def _custody_stock_moves(self, location):
         """One validated internal picking (per company) moving the serials of
-        the stock-tracked assets of ``self`` to ``location``: one stock move
-        per product and source location, created with exactly these serials
-        (no reservation to undo), as Odoo's own transfer of the serials would
-        be once its operations are filled in.
+        the stock-tracked assets of ``self`` to ``location``."""
+        if not location:
+            return self.env["stock.picking"]
+        return self._custody_stock_moves_many(dict.fromkeys(self.ids, location))
+
+    def _custody_stock_moves_many(self, destinations):
+        """Validated internal pickings (one per company and destination)
+        moving the serials of the stock-tracked assets of ``self`` to their
+        ``destinations`` ({asset id: location}): one stock move per product
+        and source location, created with exactly these serials (no
+        reservation to undo), as Odoo's own transfer of the serials would be
+        once its operations are filled in.
 
         Elevated (the stock side of custody): IT users need no Inventory
         rights to check assets out and in; the pickings record who did it."""
-        if not location:
-            return self.env["stock.picking"]
-        tracked = self.filtered(lambda a: a.lot_id and a.product_id.is_storable)
+        tracked = self.filtered(
+            lambda a: a.id in destinations and a.lot_id and a.product_id.is_storable
+        )
         if not tracked:
             return self.env["stock.picking"]
         source_by_lot = tracked._custody_serial_sources()
-        by_company = defaultdict(lambda: defaultdict(list))
+        groups = defaultdict(lambda: defaultdict(list))
         for asset in tracked:
             source = source_by_lot.get(asset.lot_id.id)
-            if source and source != location:
-                by_company[asset.company_id][asset.product_id, source].append(asset)
+            destination = destinations[asset.id]
+            if source and source != destination:
+                groups[asset.company_id, destination][asset.product_id, source].append(
+                    asset
+                )
+        if not groups:
+            return self.env["stock.picking"]
         Picking = (
             self.env["stock.picking"]
             .sudo()
             .with_context(it_asset_custody_move=True, tracking_disable=True)
         )
-        vals_list = [
-            {
-                "picking_type_id": self._custody_picking_type(company).id,
-                "location_id": next(iter(groups))[1].id,
-                "location_dest_id": location.id,
-                "company_id": company.id,
-                "origin": self.env._("IT asset custody"),
-                "move_ids": [
-                    Command.create(
-                        self._custody_move_vals(product, source, location, assets)
-                    )
-                    for (product, source), assets in groups.items()
-                ],
-            }
-            for company, groups in by_company.items()
-        ]
-        if not vals_list:
-            return self.env["stock.picking"]
-        pickings = Picking.create(vals_list)
+        keys = list(groups)
+        pickings = Picking.create(
+            [
+                {
+                    "picking_type_id": self._custody_picking_type(company).id,
+                    "location_id": next(iter(groups[company, destination]))[1].id,
+                    "location_dest_id": destination.id,
+                    "company_id": company.id,
+                    "origin": self.env._("IT asset custody"),
+                    "move_ids": [
+                        Command.create(
+                            self._custody_move_vals(
+                                product, source, destination, assets
+                            )
+                        )
+                        for (product, source), assets in groups[
+                            company, destination
+                        ].items()
+                    ],
+                }
+                for company, destination in keys
+            ]
+        )
         # exactly these serials, from where they are: one done line each
-        move_by_key = {
-            (move.picking_id.company_id, move.product_id, move.location_id): move
-            for move in pickings.move_ids
-        }
+        move_by_key = {}
+        for key, picking in zip(keys, pickings, strict=True):
+            for move in picking.move_ids:
+                move_by_key[key, move.product_id, move.location_id] = move
         self.env["stock.move.line"].sudo().create(
             [
-                self._custody_move_line_vals(
-                    move_by_key[company, product, source], asset
-                )
-                for company, groups in by_company.items()
-                for (product, source), assets in groups.items()
+                self._custody_move_line_vals(move_by_key[key, product, source], asset)
+                for key in keys
+                for (product, source), assets in groups[key].items()
                 for asset in assets
             ]
         )

@@ -37,17 +37,21 @@ class _RowsRefused(Exception):
     UserError, so Odoo adds no message of its own for the whole batch)."""
 
 
-class _ImportRun:
+class ImportRun:
     """One ``load()`` call: whether its rows already failed the batch check
     (the rows Odoo then retries one by one are only checked, so that the
-    error of each bad row is reported without writing the good ones)."""
+    error of each bad row is reported without writing the good ones), and,
+    when ``collect``, what was created (the Import Assets dry run lists it
+    before Odoo rolls it back)."""
 
-    __slots__ = ("errors", "failed")
+    __slots__ = ("collect", "created", "errors", "failed")
 
-    def __init__(self):
+    def __init__(self, collect=False):
         self.failed = False
         # id of a row's values (the dict Odoo retries with) -> its error
         self.errors = {}
+        self.collect = collect
+        self.created = []
 
 
 class ItAsset(models.Model):
@@ -111,8 +115,11 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     def load(self, fields, data):
         columns = {path.split("/")[0] for path in fields}
-        if not columns & IMPORT_ONLY_FIELDS:
-            return super().load(fields, data)
+        run = self.env.context.get("it_asset_import_run")
+        if not isinstance(run, ImportRun):
+            if not columns & IMPORT_ONLY_FIELDS:
+                return super().load(fields, data)
+            run = ImportRun()
         if not self.env.user.has_group("it_asset.group_it_asset_manager"):
             raise AccessError(
                 self.env._(
@@ -120,7 +127,7 @@ class ItAsset(models.Model):
                     "a register. Remove those columns to import new assets."
                 )
             )
-        return super(ItAsset, self.with_context(it_asset_import_run=_ImportRun())).load(
+        return super(ItAsset, self.with_context(it_asset_import_run=run)).load(
             fields, data
         )
 
@@ -131,7 +138,7 @@ class ItAsset(models.Model):
 
     def _load_records(self, data_list, update=False, ignore_duplicates=False):
         run = self.env.context.get("it_asset_import_run")
-        if not isinstance(run, _ImportRun):
+        if not isinstance(run, ImportRun):
             return super()._load_records(data_list, update, ignore_duplicates)
         if run.failed:
             # after a failed batch, Odoo retries the rows one by one to report
@@ -154,7 +161,7 @@ class ItAsset(models.Model):
         return super()._load_records(data_list, update, ignore_duplicates)
 
     def _load_records_create(self, vals_list):
-        if not isinstance(self.env.context.get("it_asset_import_run"), _ImportRun):
+        if not isinstance(self.env.context.get("it_asset_import_run"), ImportRun):
             return super()._load_records_create(vals_list)
         rows, errors = self._import_prepare(vals_list)
         if any(errors):
@@ -296,15 +303,34 @@ class ItAsset(models.Model):
         ):
             if holder:
                 groups.setdefault((holder, checkout, expected), []).append(asset.id)
-        Custody = self.env["it.asset.custody"]
-        for (holder, checkout, expected), asset_ids in groups.items():
-            Custody._checkout(
-                self.browse(asset_ids),
-                holder,
-                checkout,
-                expected_return_date=expected,
-                action_label=self.env._("Imported: held by"),
-            )
+        # the same check-out as the buttons, for every holder at once
+        self.env["it.asset.custody"]._checkout_many(
+            [
+                (
+                    self.browse(asset_ids),
+                    holder,
+                    checkout,
+                    {
+                        "expected_return_date": expected,
+                        "action_label": self.env._("Imported: held by"),
+                    },
+                )
+                for (holder, checkout, expected), asset_ids in groups.items()
+            ]
+        )
+        run = self.env.context.get("it_asset_import_run")
+        if isinstance(run, ImportRun) and run.collect:
+            labels = dict(self._fields["state"]._description_selection(self.env))
+            run.created += [
+                {
+                    "tag": asset.tag,
+                    "name": asset.name,
+                    "category": asset.category_id.display_name,
+                    "status": labels[asset.state],
+                    "holder": asset.holder_name or False,
+                }
+                for asset in assets
+            ]
         return assets
 
     @api.model

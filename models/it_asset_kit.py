@@ -213,10 +213,19 @@ class ItAssetCustody(models.Model):
         return super().write(vals)
 
     @api.model
-    def _checkout(self, assets, holder, date=None, **values):
-        assets._kit_check_not_alone(self.env._("checked out"))
-        custodies = super()._checkout(
-            assets._kit_with_components(), holder, date, **values
+    def _checkout_many(self, assignments):
+        # kits of every assignment read at once (a register imported with
+        # thousands of holders)
+        self.env["it.asset"].union(*(group[0] for group in assignments)).mapped(
+            "child_ids"
+        )
+        for assets, *_rest in assignments:
+            assets._kit_check_not_alone(self.env._("checked out"))
+        custodies = super()._checkout_many(
+            [
+                (assets._kit_with_components(), holder, date, values)
+                for assets, holder, date, values in assignments
+            ]
         )
         custodies._link_kit()
         return custodies

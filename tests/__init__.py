@@ -40,3 +40,4 @@ from . import test_asset_import
 from . import test_asset_properties
 from . import test_lib_asset_import
 from . import test_lib_property_values
+from . import test_asset_kit_disposal

@@ -1,5 +1,6 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import base64
 from datetime import date
 
 from freezegun import freeze_time
@@ -289,3 +290,98 @@ class TestAssetImport(CustodyCase):
         self.assertEqual(
             set(assets.mapped("state")), {"in_use", "in_stock", "in_repair", "missing"}
         )
+
+
+@freeze_time("2026-06-15")
+@tagged("post_install", "-at_install")
+class TestAssetImportWizard(CustodyCase):
+    """IT Assets ▸ Configuration ▸ Import Assets: a dry run that lists, then
+    the import, as the IT manager."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee.work_email = "alice@example.com"
+        cls.category_import = cls.env["it.asset.category"].create(
+            {"name": "Import Laptops", "kind": "hardware"}
+        )
+        if not cls.env["res.partner"].search_count([("name", "=", "Lenovo")]):
+            cls.env["res.partner"].create({"name": "Lenovo", "is_company": True})
+
+    def _wizard(self, text, name="assets.csv", user=None):
+        return (
+            self.env["it.asset.import"]
+            .with_user(user or self.it_manager)
+            .create({"file": base64.b64encode(text.encode()), "file_name": name})
+        )
+
+    def _snipe_it(self):
+        path = file_path("it_asset/tests/data/snipeit_assets.csv")
+        with open(path, encoding="utf-8") as handle:
+            # Snipe-IT's Company column is the company of the asset
+            return handle.read().replace("Test Company", self.env.company.name)
+
+    def test_dry_run_lists_what_would_be_created(self):
+        before = self.env["it.asset"].search_count([])
+        wizard = self._wizard(self._snipe_it())
+        action = wizard.action_dry_run()
+        self.assertEqual(action["res_id"], wizard.id)
+        self.assertEqual(wizard.state, "checked")
+        self.assertEqual(wizard.create_count, 4)
+        self.assertEqual(wizard.held_count, 1)
+        self.assertEqual(self.env["it.asset"].search_count([]), before)
+        rows = {line.tag: line for line in wizard.line_ids}
+        self.assertEqual(set(rows), {f"SNIPE-000{i}" for i in range(1, 5)})
+        self.assertRecordValues(
+            rows["SNIPE-0001"],
+            [
+                {
+                    "row": 2,
+                    "result": "create",
+                    "status": "In Use",
+                    "holder": "Alice Custody",
+                    "category": "Import Laptops",
+                }
+            ],
+        )
+        self.assertEqual(rows["SNIPE-0004"].status, "Missing")
+        # Snipe-IT's columns are recognised; the others are said to be left
+        self.assertIn("Checked Out To → Holder (import)", wizard.column_summary)
+        self.assertIn("Order Number → (not imported)", wizard.column_summary)
+
+    def test_import_writes_the_rows_and_opens_them(self):
+        action = self._wizard(self._snipe_it()).action_import()
+        assets = self.env["it.asset"].browse(action["domain"][0][2])
+        self.assertEqual(len(assets), 4)
+        self.assertEqual(
+            set(assets.mapped("state")), {"in_use", "in_stock", "in_repair", "missing"}
+        )
+        held = assets.filtered("custody_id")
+        self.assertEqual(held.holder_employee_id, self.employee)
+        self.assertEqual(held.manufacturer_id.name, "Lenovo")
+
+    def test_bad_rows_are_listed_and_nothing_is_written(self):
+        text = self._snipe_it().replace("Alice Custody", "Carol Unknown")
+        text = text.replace("Out for Repair", "On Holiday")
+        before = self.env["it.asset"].search_count([])
+        wizard = self._wizard(text)
+        for action in (wizard.action_dry_run, wizard.action_import):
+            result = action()
+            self.assertEqual(result["res_model"], "it.asset.import")
+            self.assertEqual(wizard.state, "failed")
+            self.assertEqual(wizard.error_count, 2)
+            errors = {line.row: line.message for line in wizard.line_ids}
+            self.assertIn("carol unknown", errors[2])
+            self.assertIn("unknown status 'On Holiday'", errors[4])
+            self.assertEqual(self.env["it.asset"].search_count([]), before)
+
+    def test_file_that_is_not_a_register(self):
+        with self.assertRaisesRegex(UserError, "CSV, XLSX or ODS"):
+            self._wizard("a,b\n1,2\n", name="assets.pdf").action_dry_run()
+        with self.assertRaisesRegex(UserError, "No column"):
+            self._wizard("colour,weight\nred,2\n").action_dry_run()
+
+    def test_only_it_managers_open_it(self):
+        for user in (self.it_user, self.employee_user):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self._wizard(self._snipe_it(), user=user)

@@ -8,3 +8,4 @@ from . import it_asset_classification_test
 from . import it_asset_problem_report
 from . import it_asset_settings
 from . import it_asset_kit_dispose
+from . import it_asset_import

@@ -19,7 +19,10 @@ class ItAssetKitDispose(models.TransientModel):
         "it.asset", string="Components", compute="_compute_component_ids"
     )
     component_policy = fields.Selection(
-        COMPONENT_POLICIES, string="Components", required=True, default="detach"
+        COMPONENT_POLICIES,
+        string="What Becomes of the Components",
+        required=True,
+        default="detach",
     )
 
     @api.depends("asset_ids")
