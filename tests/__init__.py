@@ -35,3 +35,5 @@ from . import test_custody_problem_report
 from . import test_what_users_saw
 from . import test_lib_overview_charts
 from . import test_custody_receipt_pdf
+from . import test_lib_end_of_life
+from . import test_end_of_life
