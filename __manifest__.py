@@ -51,6 +51,8 @@
         "views/it_asset_maintenance_plan_views.xml",
         "views/maintenance_request_views.xml",
         "views/it_asset_maintenance_views.xml",
+        "data/ir_cron_data_end_of_life.xml",
+        "views/it_asset_end_of_life_views.xml",
         "views/it_asset_overview_views.xml",
         "views/it_asset_kit_views.xml",
         "wizard/it_asset_kit_dispose_views.xml",

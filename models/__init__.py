@@ -24,6 +24,7 @@ from . import it_asset_maintenance
 from . import it_asset_licence_seat
 from . import it_asset_reliability_report
 from . import res_config_settings_maintenance
+from . import it_asset_end_of_life
 from . import it_asset_overview
 from . import it_asset_kit
 from . import it_asset_import

@@ -48,6 +48,10 @@ class ItAssetCategory(models.Model):
         default=36,
         help="Default useful life of the assets of this category, in months.",
     )
+    default_replacement_cost = fields.Float(
+        help="Replacement cost of its assets whose product has no purchase "
+        "price nor cost (in the currency of the asset's company).",
+    )
     product_category_ids = fields.Many2many(
         "product.category",
         string="Product Categories",
@@ -70,6 +74,11 @@ class ItAssetCategory(models.Model):
             "useful_life_positive",
             "CHECK(useful_life_months >= 0)",
             "The default useful life of a category cannot be negative.",
+        ),
+        (
+            "default_replacement_cost_positive",
+            "CHECK(default_replacement_cost >= 0)",
+            "The default replacement cost of a category cannot be negative.",
         ),
     ]
 

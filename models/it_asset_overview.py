@@ -40,6 +40,8 @@ TILES = {
         ("custody_expected_return_date", "<", today),
     ],
     "audit_overdue": lambda today: [("audit_overdue", "=", True)],
+    "end_of_life_soon": lambda today: [("end_of_life_soon", "=", True)],
+    "end_of_life_passed": lambda today: [("end_of_life_passed", "=", True)],
 }
 
 
@@ -67,6 +69,9 @@ class ItAssetOverview(models.Model):
     waiting_acceptance_count = fields.Integer(compute="_compute_counts")
     overdue_return_count = fields.Integer(compute="_compute_counts")
     audit_overdue_count = fields.Integer(compute="_compute_counts")
+    end_of_life_soon_count = fields.Integer(compute="_compute_counts")
+    end_of_life_passed_count = fields.Integer(compute="_compute_counts")
+    eol_notice_days = fields.Integer(related="company_id.it_asset_eol_notice_days")
     # pictures (JSON drawn by the it_asset_chart widget, see lib/overview_charts)
     currency_id = fields.Many2one(related="company_id.currency_id")
     book_value_total = fields.Monetary(

@@ -13,6 +13,11 @@ class ProductTemplate(models.Model):
         help="How long this product is expected to be used; classification "
         "rules may require a minimum (0: unknown).",
     )
+    end_of_support_date = fields.Date(
+        string="End of Support",
+        help="When the manufacturer stops supporting this model: the end of "
+        "life of its IT assets (else their category's useful life applies).",
+    )
     it_asset_outcome = fields.Selection(
         OUTCOME_SELECTION,
         string="IT Classification",

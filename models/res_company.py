@@ -35,6 +35,12 @@ class ResCompany(models.Model):
         help="Gets the activities (expiry alerts, overdue returns, problems "
         "reported) of the assets that have no IT responsible.",
     )
+    it_asset_eol_notice_days = fields.Integer(
+        string="End of Life Notice (days)",
+        default=90,
+        help="Assets reaching their end of life within this many days get a "
+        "to-do for their IT responsible, and count as 'End of Life Soon'.",
+    )
     # classification when no rule matches
     it_asset_default_outcome = fields.Selection(
         [
@@ -68,6 +74,15 @@ class ResCompany(models.Model):
         "their own amount, label and number. Turn it off if a module must "
         "act on the creation or posting of every journal entry.",
     )
+
+    _sql_constraints = [
+        (
+            "it_asset_eol_notice_days_positive",
+            "CHECK(it_asset_eol_notice_days >= 0)",
+            "The end-of-life notice of IT assets cannot be a negative number of "
+            "days.",
+        ),
+    ]
 
     def _it_asset_locations(self):
         """Return {company: (stock room, in use, repair)} for ``self``, creating

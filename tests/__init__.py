@@ -41,3 +41,5 @@ from . import test_asset_properties
 from . import test_lib_asset_import
 from . import test_lib_property_values
 from . import test_asset_kit_disposal
+from . import test_lib_end_of_life
+from . import test_end_of_life

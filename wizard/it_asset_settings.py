@@ -13,6 +13,7 @@ COMPANY_FIELDS = (
     "it_asset_default_category_id",
     "it_asset_default_capitalise_on",
     "it_asset_responsible_id",
+    "it_asset_eol_notice_days",
 )
 # system parameters: (field, key, default)
 PARAMETERS = (
@@ -72,6 +73,11 @@ class ItAssetSettings(models.TransientModel):
         string="Alert Days Before Expiry",
         help="Warranties, support contracts and licences get an activity this "
         "many days before they end.",
+    )
+    it_asset_eol_notice_days = fields.Integer(
+        string="End of Life Notice (days)",
+        help="Assets reaching their end of life within this many days get a "
+        "to-do for their IT responsible to plan their replacement.",
     )
     idle_days = fields.Integer(
         help="An asset in stock for more days than this is idle: redeploy it."
@@ -138,13 +144,15 @@ class ItAssetSettings(models.TransientModel):
     def _check_values(self):
         if (
             self.expiry_alert_days <= 0
+            or self.it_asset_eol_notice_days <= 0
             or self.idle_days <= 0
             or self.underperforming_factor <= 0
         ):
             raise ValidationError(
                 self.env._(
-                    "IT Assets: the expiry alert days, idle days and "
-                    "underperforming factor must be positive. Nothing was saved."
+                    "IT Assets: the expiry alert days, end-of-life notice days, "
+                    "idle days and underperforming factor must be positive. "
+                    "Nothing was saved."
                 )
             )
         if self.underperforming_min_failures < 0 or self.underperforming_min_years < 0:
