@@ -237,7 +237,11 @@ class ItAsset(models.Model):
 
     def _import_row_problems(self, vals, extra, labels, holders):
         """What is wrong with one import row (empty list: nothing)."""
-        problems = []
+        problems = [
+            self.env._("no %s", self._fields[name]._description_string(self.env))
+            for name in ("name", "category_id")
+            if not vals.get(name)
+        ]
         state = asset_import.parse_state(extra["import_state"], labels)
         holder_key = asset_import.normalise(extra["import_holder"])
         holder = holders.get(holder_key) if holder_key else None

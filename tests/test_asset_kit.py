@@ -41,7 +41,11 @@ class TestAssetKit(CustodyCase):
         groups = (
             self.it_env["it.asset"]
             .with_context(active_test=False)
-            ._read_group([("parent_id", "!=", False)], ["parent_id"], ["__count"])
+            ._read_group(
+                [("id", "in", self.assets.ids), ("parent_id", "!=", False)],
+                ["parent_id"],
+                ["__count"],
+            )
         )
         self.assertEqual(groups, [(self.laptop, 2)])
 
