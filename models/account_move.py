@@ -16,6 +16,8 @@ from odoo.addons.it_asset.lib.entry_copies import (
     samples,
 )
 
+from .guarded_fields import by_action
+
 _logger = logging.getLogger(__name__)
 
 # A shape is copied from three entries on: two are written by the engine.
@@ -77,22 +79,24 @@ class AccountMove(models.Model):
         # _locked_increment pops 'seq' from the values: hand out a copy
         return format_string, dict(format_values)
 
-    def _reverse_moves(self, default_values_list=None, cancel=False):
-        """Reversing a depreciation entry reopens its lines: the next run posts
-        them again."""
-        reversals = super()._reverse_moves(
-            default_values_list=default_values_list, cancel=cancel
-        )
-        self._it_asset_reopen_depreciation_lines()
-        return reversals
+    def _post(self, soft=True):
+        """A depreciation entry whose reversal is posted (now, or on its date
+        when Odoo's reversal wizard made it to post later) reopens its lines:
+        the next run posts them again. A draft reversal reopens nothing, and
+        deleting it leaves the period posted."""
+        posted = super()._post(soft=soft)
+        originals = posted.reversed_entry_id
+        if originals:
+            originals._it_asset_reopen_depreciation_lines()
+        return posted
 
     def _it_asset_reopen_depreciation_lines(self):
         lines = self.sudo().it_asset_depreciation_line_ids
         if not lines:
             return
-        lines.write({"move_id": False, "posting_date": False})
+        by_action(lines).write({"move_id": False, "posting_date": False})
         assets = lines.asset_id.filtered(lambda a: a.depreciation_state == "done")
-        assets.write({"depreciation_state": "running"})
+        by_action(assets).write({"depreciation_state": "running"})
         for asset in lines.asset_id:
             asset._message_log(
                 body=self.env._(

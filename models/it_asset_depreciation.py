@@ -15,6 +15,7 @@ from odoo.tools import SQL, format_amount, format_date
 from odoo.addons.it_asset.lib import depreciation as dep
 from odoo.addons.it_asset.lib import lifecycle
 
+from .guarded_fields import by_action
 from .it_asset_category_accounting import (
     DEPRECIATION_METHODS,
     DEPRECIATION_PERIODS,
@@ -358,7 +359,9 @@ class ItAsset(models.Model):
         ]
         if problems:
             raise ValidationError("\n".join(problems))
-        assets.write({"in_service_date": date, "depreciation_state": "running"})
+        by_action(assets).write(
+            {"in_service_date": date, "depreciation_state": "running"}
+        )
         assets._build_depreciation_boards()
 
     def _check_accounting_setup(self, fields_needed):
@@ -562,7 +565,7 @@ class ItAsset(models.Model):
         self.flush_model(["depreciation_state"])
         self.env.cr.execute(
             SQL(
-                """UPDATE it_asset a SET depreciation_state = 'done'
+                """SELECT a.id FROM it_asset a
                     WHERE a.id IN (
                             -- per asset, the index on (asset_id, date) stops
                             -- at its first unposted line
@@ -576,7 +579,10 @@ class ItAsset(models.Model):
                 list(asset_ids),
             )
         )
-        self.invalidate_model(["depreciation_state"])
+        done = self.browse([row[0] for row in self.env.cr.fetchall()])
+        if done:
+            # through the ORM: the chatter shows "Fully Depreciated"
+            by_action(done).write({"depreciation_state": "done"})
 
     # ------------------------------------------------------------------
     # posting
@@ -721,9 +727,9 @@ class ItAsset(models.Model):
         Line = self.env["it.asset.depreciation.line"].sudo()
         for asset in self.sudo():
             message = failed.get(asset.id, "")
-            Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)]).write(
-                {"failure_message": message[:250]}
-            )
+            by_action(
+                Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)])
+            ).write({"failure_message": message[:250]})
             asset._message_log(
                 body=self.env._(
                     "The depreciation could not be posted: %(error)s", error=message
@@ -791,6 +797,16 @@ class ItAsset(models.Model):
                 "journal_id",
             ]
         )
+        if date > fields.Date.context_today(self):
+            raise UserError(
+                self.env._(
+                    "Asset %(asset)s: the disposal date %(date)s is in the future. "
+                    "A disposal is booked once it happened, on or before today. "
+                    "Nothing was disposed of.",
+                    asset=asset.display_name,
+                    date=format_date(self.env, date),
+                )
+            )
         last_posted = asset._last_posted_date()
         if last_posted and date < last_posted:
             raise UserError(
@@ -849,7 +865,7 @@ class ItAsset(models.Model):
                 }
         unposted.unlink()
         if vals:
-            Line.create(vals)._post_depreciation_lines()
+            by_action(Line).create(vals)._post_depreciation_lines()
         asset.invalidate_recordset(["accumulated_depreciation", "book_value"])
         # 3. the disposal entry
         category = asset.category_id.with_company(asset.company_id)
@@ -896,7 +912,7 @@ class ItAsset(models.Model):
             )
         )
         move._post(soft=False)
-        asset.write(
+        by_action(asset).write(
             {
                 "depreciation_state": "disposed",
                 "disposal_move_id": move.id,
@@ -1004,6 +1020,6 @@ class ItAsset(models.Model):
             vals["impairment_amount"] = asset.impairment_amount + impairment
         if asset.depreciation_state == "done":
             vals["depreciation_state"] = "running"
-        asset.write(vals)
+        by_action(asset).write(vals)
         asset._build_depreciation_boards()
         return move

@@ -9,15 +9,18 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 _MOVE_CONTEXT = {
-    "tracking_disable": True,
-    "mail_notrack": True,
-    "mail_create_nolog": True,
     # no follower per entry (the cron's user follows nothing it posts)
     "mail_create_nosubscribe": True,
     "skip_invoice_sync": True,
     # one sequence format per journal and date for the whole batch (see
     # account.move._get_next_sequence_format)
     "it_asset_sequence_memo": True,
+}
+# without an audit trail, entries are not logged one by one in the chatter
+_QUIET_CONTEXT = {
+    "tracking_disable": True,
+    "mail_notrack": True,
+    "mail_create_nolog": True,
 }
 # What posting needs of an asset's category, per company.
 _PostingSettings = namedtuple("_PostingSettings", "journal_id expense accumulated")
@@ -313,15 +316,21 @@ class ItAssetDepreciationLine(models.Model):
             groups.append(group)
         # per-asset entries of the companies that allow it are written in
         # bulk (account.move._it_asset_create_posted); summary entries are few
+        # (opt-in, never under an audit trail)
+        companies = assets.company_id
+        audited = companies.filtered("check_account_audit_trail")
         copyable = [
             vals.get("it_asset_id")
+            and vals["company_id"] not in audited.ids
             and self.env["res.company"].browse(vals["company_id"]).it_asset_entry_copies
             for vals in vals_list
         ]
+        # the audit trail logs each entry's creation, as for any entry
+        context = dict(_MOVE_CONTEXT, **({} if audited else _QUIET_CONTEXT))
         moves = (
             self.env["account.move"]
             .sudo()
-            .with_context(**_MOVE_CONTEXT)
+            .with_context(**context)
             ._it_asset_create_posted(vals_list, copyable)
         )
         line_ids, move_ids, dates = [], [], []

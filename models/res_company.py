@@ -65,14 +65,18 @@ class ResCompany(models.Model):
         default=classification.DEFAULT_CAPITALISE_ON,
         required=True,
     )
+    # advanced, off by default: every entry goes through the accounting
+    # engine unless an accounting manager opts in
     it_asset_entry_copies = fields.Boolean(
         string="Bulk Depreciation Entries",
-        default=True,
-        help="Per-asset depreciation entries of the same journal, date, "
-        "accounts and analytic distribution are written in bulk: the "
-        "accounting engine writes two of them, the others are copies with "
-        "their own amount, label and number. Turn it off if a module must "
-        "act on the creation or posting of every journal entry.",
+        default=False,
+        help="Advanced, off by default. Per-asset depreciation entries of the "
+        "same journal, date, accounts and analytic distribution are written "
+        "in bulk: the accounting engine writes two of them, the others are "
+        "copies with their own amount, label and number. Never used while the "
+        "company's audit trail is on or on a hash-protected journal. Leave it "
+        "off if a module must act on the creation or posting of every journal "
+        "entry.",
     )
 
     _sql_constraints = [

@@ -13,7 +13,6 @@ then the real run. Each line gives the wall time and the SQL queries.
 """
 
 import base64
-import datetime as dt
 import io
 import os
 import sys

@@ -44,3 +44,4 @@ from . import test_asset_kit_disposal
 from . import test_lib_end_of_life
 from . import test_end_of_life
 from . import test_asset_kit_tour
+from . import test_accounting_integrity

@@ -93,7 +93,9 @@ class TestAssetProperties(ItAssetCase):
         )
         groups = dict(
             Asset._read_group(
-                [("id", "in", (big | small).ids)], ["asset_properties.laptop_os"], ["__count"]
+                [("id", "in", (big | small).ids)],
+                ["asset_properties.laptop_os"],
+                ["__count"],
             )
         )
         self.assertEqual(groups, {"linux": 1, "win": 1})

@@ -176,7 +176,7 @@ class TestDepreciationBoard(DepreciationCase):
         line = asset.depreciation_line_ids.sorted("date")[0]
         self.env["it.asset"]._post_depreciation_up_to(line.date)
         self.assertTrue(line.move_id)
-        with self.assertRaisesRegex(UserError, "posted lines never change"):
+        with self.assertRaisesRegex(UserError, "only be changed through the actions"):
             line.amount = 1.0
         with self.assertRaisesRegex(UserError, "cannot be deleted"):
             line.unlink()

@@ -26,6 +26,8 @@ class TestDepreciationEntryCopies(DepreciationCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # an opt-in of the accounting manager (off by default)
+        cls.company.it_asset_entry_copies = True
         plan = cls.env["account.analytic.plan"].create({"name": "Cost centres"})
         cls.analytic_it = cls.env["account.analytic.account"].create(
             {"name": "IT", "plan_id": plan.id}

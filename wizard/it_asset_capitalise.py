@@ -3,6 +3,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.it_asset.models.guarded_fields import by_action
+
 
 class ItAssetCapitalise(models.TransientModel):
     _name = "it.asset.capitalise"
@@ -35,6 +37,27 @@ class ItAssetCapitalise(models.TransientModel):
                 values["company_id"] = assets.company_id[:1].id
         return values
 
+    def _check_capitalisable(self, assets):
+        """A capitalisation books a cost, and the board it starts is posted to
+        the category's accounts: refuse it, writing nothing, when either is
+        missing."""
+        free = assets.filtered(lambda a: a.acquisition_cost <= 0)
+        if free:
+            raise UserError(
+                self.env._(
+                    "%(assets)s: no acquisition cost, so there is nothing to "
+                    "capitalise. Enter the cost first. Nothing was capitalised.",
+                    assets=", ".join(free.mapped("display_name")),
+                )
+            )
+        if self.account_id:
+            assets._check_accounting_setup(["account_asset_id", "journal_id"])
+        assets.filtered(
+            lambda a: a.depreciation_method not in (False, "none")
+        )._check_accounting_setup(
+            ["account_depreciation_id", "account_expense_id", "journal_id"]
+        )
+
     def action_capitalise(self):
         self.ensure_one()
         assets = self.asset_ids
@@ -50,6 +73,7 @@ class ItAssetCapitalise(models.TransientModel):
             raise UserError(
                 self.env._("Capitalise the assets of one company at a time.")
             )
+        self._check_capitalisable(assets)
         if self.account_id:
             assets._check_accounting_setup(["account_asset_id", "journal_id"])
             vals_list = []
@@ -87,6 +111,6 @@ class ItAssetCapitalise(models.TransientModel):
             moves = self.env["account.move"].create(vals_list)
             moves._post(soft=False)
             for asset, move in zip(assets, moves, strict=True):
-                asset.capitalisation_move_id = move
+                by_action(asset).write({"capitalisation_move_id": move.id})
         assets._it_asset_on_capitalised(self.in_service_date)
         return {"type": "ir.actions.act_window_close"}
