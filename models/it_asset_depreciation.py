@@ -619,43 +619,68 @@ class ItAsset(models.Model):
         """
         Line = self.env["it.asset.depreciation.line"]
         Cron = self.env["ir.cron"]
-        failed = {}
-        posted = moves = 0
+        result = {"posted": 0, "moves": 0, "failed": {}}
         remaining = self._count_lines_to_post(date, asset_ids)
-        while True:
-            line_ids = Line._lock_lines_to_post(
-                date, batch_size, asset_ids=asset_ids, exclude_asset_ids=failed
-            )
-            if not line_ids:
-                break
-            lines = Line.browse(line_ids)
+        # per-asset lines in batches of lines, then summary lines a whole
+        # period (category, company, date) at a time
+        for take, per_asset in (
+            (Line._lock_lines_to_post, True),
+            (Line._lock_summary_groups, False),
+        ):
+            while True:
+                taken = take(
+                    date,
+                    batch_size,
+                    asset_ids=asset_ids,
+                    exclude_asset_ids=result["failed"],
+                )
+                if not taken:
+                    break
+                if per_asset:
+                    self._post_batch(taken, result, split=self._group_line_ids_by_asset)
+                    count = len(taken)
+                else:
+                    self._post_batch(
+                        [i for group in taken for i in group],
+                        result,
+                        split=lambda _ids, groups=taken: dict(enumerate(groups)),
+                    )
+                    count = sum(len(group) for group in taken)
+                remaining = max(remaining - count, 0)
+                if commit:
+                    self.env.cr.commit()  # pylint: disable=invalid-commit
+                Cron._notify_progress(done=result["posted"], remaining=remaining)
+        return result
+
+    def _post_batch(self, line_ids, result, split):
+        """Post the lines ``line_ids`` inside a savepoint; if that fails, post
+        them again part by part (``split(line_ids)``: {key: line ids}, an
+        asset's lines or a summary period's), recording the assets of each
+        failing part (chatter, activity, ``result["failed"]``) and keeping
+        the others posted. Failure notes are written after the savepoint of
+        the failed part, for its assets only."""
+        Line = self.env["it.asset.depreciation.line"]
+        try:
+            with self.env.cr.savepoint():
+                result["moves"] += len(Line.browse(line_ids)._post_depreciation_lines())
+            result["posted"] += len(line_ids)
+            return
+        except Exception:  # noqa: BLE001 - isolate the failing part below
+            pass
+        new_failures = {}
+        for part_ids in split(line_ids).values():
             try:
                 with self.env.cr.savepoint():
-                    moves += len(lines._post_depreciation_lines())
-                posted += len(line_ids)
-            except Exception:  # noqa: BLE001 - isolate the failing asset below
-                new_failures = {}
-                for asset_id, asset_line_ids in self._group_line_ids_by_asset(
-                    line_ids
-                ).items():
-                    try:
-                        with self.env.cr.savepoint():
-                            moves += len(
-                                Line.browse(asset_line_ids)._post_depreciation_lines()
-                            )
-                        posted += len(asset_line_ids)
-                    except Exception as error:  # noqa: BLE001
-                        new_failures[asset_id] = str(error)
-                if new_failures:
-                    failed.update(new_failures)
-                    self.browse(list(new_failures))._notify_depreciation_failure(
-                        new_failures
+                    result["moves"] += len(
+                        Line.browse(part_ids)._post_depreciation_lines()
                     )
-            remaining = max(remaining - len(line_ids), 0)
-            if commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-            Cron._notify_progress(done=posted, remaining=remaining)
-        return {"posted": posted, "moves": moves, "failed": failed}
+                result["posted"] += len(part_ids)
+            except Exception as error:  # noqa: BLE001
+                for asset in Line.browse(part_ids).sudo().asset_id:
+                    new_failures[asset.id] = str(error)
+        if new_failures:
+            result["failed"].update(new_failures)
+            self.browse(list(new_failures))._notify_depreciation_failure(new_failures)
 
     def _depreciation_analytic_distributions(self, expense_codes=None):
         """{asset id: analytic distribution of its depreciation expense}: the

@@ -22,6 +22,17 @@ _QUIET_CONTEXT = {
     "mail_notrack": True,
     "mail_create_nolog": True,
 }
+# Advisory lock namespace of the summary periods being posted ("ITAS").
+_SUMMARY_LOCK = 0x49544153
+
+
+def _summary_key(company_id, category_id, period):
+    """A 32-bit key for a summary period (company, category, date)."""
+    return (
+        (company_id * 1_000_003 + category_id) * 1_000_033 + period.toordinal()
+    ) % 2_147_483_647
+
+
 # What posting needs of an asset's category, per company.
 _PostingSettings = namedtuple("_PostingSettings", "journal_id expense accumulated")
 # Fields a posted line keeps for ever (its entry says what was booked).
@@ -170,6 +181,9 @@ class ItAssetDepreciationLine(models.Model):
             SQL("l.move_id IS NULL"),
             SQL("l.date <= %s", date),
             SQL("a.depreciation_state = 'running'"),
+            # summary lines are taken a whole period at a time (see
+            # _lock_summary_groups)
+            SQL("a.posting_mode IS DISTINCT FROM 'summary'"),
         ]
         if asset_ids is not None:
             conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
@@ -188,6 +202,79 @@ class ItAssetDepreciationLine(models.Model):
             )
         )
         return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _lock_summary_groups(self, date, limit, asset_ids=None, exclude_asset_ids=()):
+        """[line ids of one summary entry]: the unposted lines dated up to
+        ``date`` of running summary-mode assets, a whole category, company
+        and period at a time, so that each period gets exactly one entry
+        whatever the batch size (``limit`` lines, or more to finish a period)
+        and however many runs post at once. A period is taken by one run only:
+        it holds a transaction-level advisory lock on it (another run skips
+        it) and then locks all its lines. ``asset_ids``: only the periods of
+        these assets' lines, but each with all its lines."""
+        self.flush_model()
+        self.env["it.asset"].flush_model(
+            ["depreciation_state", "company_id", "category_id", "posting_mode"]
+        )
+        conditions = [
+            SQL("l.move_id IS NULL"),
+            SQL("l.date <= %s", date),
+            SQL("a.depreciation_state = 'running'"),
+            SQL("a.posting_mode = 'summary'"),
+        ]
+        if asset_ids is not None:
+            conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
+        if exclude_asset_ids:
+            conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
+        self.env.cr.execute(
+            SQL(
+                """SELECT a.company_id, a.category_id, l.date
+                     FROM it_asset_depreciation_line l
+                     JOIN it_asset a ON a.id = l.asset_id
+                    WHERE %s
+                 GROUP BY a.company_id, a.category_id, l.date
+                 ORDER BY l.date, a.company_id, a.category_id""",
+                SQL(" AND ").join(conditions),
+            )
+        )
+        groups, taken = [], 0
+        for company_id, category_id, period in self.env.cr.fetchall():
+            if taken >= limit:
+                break
+            self.env.cr.execute(
+                SQL(
+                    "SELECT pg_try_advisory_xact_lock(%s, %s)",
+                    _SUMMARY_LOCK,
+                    _summary_key(company_id, category_id, period),
+                )
+            )
+            if not self.env.cr.fetchone()[0]:
+                continue  # another run posts that period
+            # every line of the period still to post (the other run may have
+            # posted it meanwhile), whatever the assets asked for
+            self.env.cr.execute(
+                SQL(
+                    """SELECT l.id FROM it_asset_depreciation_line l
+                         JOIN it_asset a ON a.id = l.asset_id
+                        WHERE l.move_id IS NULL AND l.date = %s
+                          AND a.company_id = %s AND a.category_id = %s
+                          AND a.depreciation_state = 'running'
+                          AND a.posting_mode = 'summary'
+                          AND l.asset_id <> ALL(%s)
+                     ORDER BY l.asset_id
+                   FOR UPDATE OF l""",
+                    period,
+                    company_id,
+                    category_id,
+                    list(exclude_asset_ids),
+                )
+            )
+            ids = [row[0] for row in self.env.cr.fetchall()]
+            if ids:
+                groups.append(ids)
+                taken += len(ids)
+        return groups
 
     # ------------------------------------------------------------------
     # posting

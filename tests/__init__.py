@@ -45,3 +45,4 @@ from . import test_lib_end_of_life
 from . import test_end_of_life
 from . import test_asset_kit_tour
 from . import test_accounting_integrity
+from . import test_depreciation_summary_periods

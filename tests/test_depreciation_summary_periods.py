@@ -1,0 +1,181 @@
+# Copyright 2026 it_asset developers
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import datetime as dt
+
+from odoo import SUPERUSER_ID, api, sql_db
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+
+_DATE = dt.date(2026, 2, 28)
+_ASSETS = 5
+
+
+@tagged("post_install", "-at_install")
+class TestDepreciationSummaryPeriods(TransactionCase):
+    """Summary mode: exactly one entry per category, company and period,
+    whatever the batch size and however many runs post at once (two real
+    database connections)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.db = sql_db.db_connect(cls.env.cr.dbname)
+        # committed fixtures, visible to the two cursors (removed in tearDownClass)
+        with cls.db.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+            accounts = env["account.account"].create(
+                [
+                    {
+                        "name": "Summary accumulated",
+                        "code": "ITSP01",
+                        "account_type": "asset_fixed",
+                    },
+                    {
+                        "name": "Summary expense",
+                        "code": "ITSP02",
+                        "account_type": "expense_depreciation",
+                    },
+                ]
+            )
+            journal = env["account.journal"].create(
+                {"name": "Summary assets", "code": "ITSP", "type": "general"}
+            )
+            category = env["it.asset.category"].create(
+                {
+                    "name": "Summary laptops",
+                    "useful_life_months": 12,
+                    "posting_mode": "summary",
+                    "account_depreciation_id": accounts[0].id,
+                    "account_expense_id": accounts[1].id,
+                    "journal_id": journal.id,
+                }
+            )
+            assets = env["it.asset"].create(
+                [
+                    {
+                        "name": f"Summary {i}",
+                        "category_id": category.id,
+                        "acquisition_cost": 1200.0,
+                    }
+                    for i in range(_ASSETS)
+                ]
+            )
+            assets._it_asset_on_capitalised(dt.date(2026, 1, 1))
+            cls.asset_ids = assets.ids
+            cls.fixture = (accounts.ids, journal.id, category.id)
+
+    @classmethod
+    def tearDownClass(cls):
+        account_ids, journal_id, category_id = cls.fixture
+        with cls.db.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "DELETE FROM it_asset_depreciation_line WHERE asset_id = ANY(%s)",
+                    cls.asset_ids,
+                )
+            )
+            cr.execute(
+                SQL("DELETE FROM account_move WHERE journal_id = %s", journal_id)
+            )
+            cr.execute(SQL("DELETE FROM it_asset WHERE id = ANY(%s)", cls.asset_ids))
+            cr.execute(SQL("DELETE FROM it_asset_category WHERE id = %s", category_id))
+            cr.execute(
+                SQL(
+                    "DELETE FROM mail_message WHERE model = 'it.asset' "
+                    "AND res_id = ANY(%s)",
+                    cls.asset_ids,
+                )
+            )
+            cr.execute(
+                SQL(
+                    "DELETE FROM mail_followers WHERE res_model = 'it.asset' "
+                    "AND res_id = ANY(%s)",
+                    cls.asset_ids,
+                )
+            )
+            cr.execute(SQL("DELETE FROM account_journal WHERE id = %s", journal_id))
+            cr.execute(
+                SQL("DELETE FROM account_account WHERE id = ANY(%s)", account_ids)
+            )
+        super().tearDownClass()
+
+    def _env(self, cr):
+        cr.execute("SET LOCAL lock_timeout = '20s'")
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    def _entries_by_period(self, cr):
+        """{period: (number of entries, number of lines)} of the fixture."""
+        cr.execute(
+            SQL(
+                "SELECT date, count(DISTINCT move_id), count(*) "
+                "FROM it_asset_depreciation_line "
+                "WHERE asset_id = ANY(%s) AND move_id IS NOT NULL GROUP BY date",
+                self.asset_ids,
+            )
+        )
+        return {date: (moves, lines) for date, moves, lines in cr.fetchall()}
+
+    def test_a_batch_smaller_than_a_period_still_makes_one_entry(self):
+        result = self.env["it.asset"]._post_depreciation_up_to(
+            _DATE, batch_size=2, asset_ids=self.asset_ids
+        )
+        self.assertEqual((result["posted"], result["moves"]), (2 * _ASSETS, 2))
+        self.assertEqual(
+            self._entries_by_period(self.env.cr),
+            {dt.date(2026, 1, 31): (1, _ASSETS), _DATE: (1, _ASSETS)},
+        )
+
+    def test_posting_one_asset_posts_its_whole_period(self):
+        """A disposal posts its asset's due periods first: in summary mode
+        each with the whole category's lines, never half a period."""
+        result = self.env["it.asset"]._post_depreciation_up_to(
+            dt.date(2026, 1, 31), asset_ids=self.asset_ids[:1]
+        )
+        self.assertEqual((result["posted"], result["moves"]), (_ASSETS, 1))
+
+    def test_two_runs_at_once_make_one_entry_per_period(self):
+        with self.db.cursor() as cr_a, self.db.cursor() as cr_b:
+            try:
+                env_a, env_b = self._env(cr_a), self._env(cr_b)
+                Line_a = env_a["it.asset.depreciation.line"]
+                # run A takes January (every line of it), not February yet
+                groups = Line_a._lock_summary_groups(_DATE, 1, asset_ids=self.asset_ids)
+                self.assertEqual([len(group) for group in groups], [_ASSETS])
+                # run B, with batches of 2 lines, skips January and posts
+                # February whole
+                result_b = env_b["it.asset"]._post_depreciation_up_to(
+                    _DATE, batch_size=2, asset_ids=self.asset_ids
+                )
+                self.assertEqual((result_b["posted"], result_b["moves"]), (_ASSETS, 1))
+                self.assertFalse(result_b["failed"])
+                Line_a.browse(groups[0])._post_depreciation_lines()
+                cr_a.commit()
+                cr_b.commit()
+                # once both ended: one entry per period, nothing left to post
+                self.assertEqual(
+                    self._entries_by_period(cr_a),
+                    {dt.date(2026, 1, 31): (1, _ASSETS), _DATE: (1, _ASSETS)},
+                )
+                again = env_b["it.asset"]._post_depreciation_up_to(
+                    _DATE, asset_ids=self.asset_ids
+                )
+                self.assertEqual(again["posted"], 0)
+            finally:
+                cr_a.rollback()
+                cr_b.rollback()
+                self._unpost()
+
+    def _unpost(self):
+        """Undo what the two runs committed, for the other tests."""
+        journal_id = self.fixture[1]
+        with self.db.cursor() as cr:
+            cr.execute(
+                SQL(
+                    "UPDATE it_asset_depreciation_line "
+                    "SET move_id = NULL, posting_date = NULL WHERE asset_id = ANY(%s)",
+                    self.asset_ids,
+                )
+            )
+            cr.execute(
+                SQL("DELETE FROM account_move WHERE journal_id = %s", journal_id)
+            )
