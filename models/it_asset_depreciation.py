@@ -22,6 +22,7 @@ from .it_asset_category_accounting import (
     POSTING_MODES,
     PRORATA_MODES,
 )
+from .it_asset_depreciation_line import PostLater
 
 _logger = logging.getLogger(__name__)
 
@@ -614,12 +615,26 @@ class ItAsset(models.Model):
         failing batch is retried asset by asset: the failing assets are
         recorded (chatter, activity, result) and skipped, the others posted.
 
+        A batch on a hash-protected journal that another run numbered after
+        this transaction began is deferred, not failed: the job commits and
+        posts it from a new snapshot; a run that does not commit leaves it to
+        the next run (``deferred``: the asset ids; ``interrupted``: the lines
+        left could not even be read for posting, another run having posted
+        some of them after this transaction began).
+
         :returns: {"posted": number of lines, "moves": number of entries,
-                   "failed": {asset id: message}}
+                   "failed": {asset id: message}, "deferred": {asset ids},
+                   "interrupted": bool}
         """
         Line = self.env["it.asset.depreciation.line"]
         Cron = self.env["ir.cron"]
-        result = {"posted": 0, "moves": 0, "failed": {}}
+        result = {
+            "posted": 0,
+            "moves": 0,
+            "failed": {},
+            "deferred": set(),
+            "interrupted": False,
+        }
         remaining = self._count_lines_to_post(date, asset_ids)
         # per-asset lines in batches of lines, then summary lines a whole
         # period (category, company, date) at a time
@@ -628,13 +643,27 @@ class ItAsset(models.Model):
             (Line._lock_summary_groups, False),
         ):
             while True:
-                taken = take(
-                    date,
-                    batch_size,
-                    asset_ids=asset_ids,
-                    exclude_asset_ids=result["failed"],
-                )
+                try:
+                    taken = take(
+                        date,
+                        batch_size,
+                        asset_ids=asset_ids,
+                        exclude_asset_ids=set(result["failed"]) | result["deferred"],
+                    )
+                except PostLater:
+                    if not commit:
+                        # left to the next run: this snapshot is outdated
+                        result["interrupted"] = True
+                        break
+                    taken, outdated = None, True
+                else:
+                    outdated = False
                 if not taken:
+                    if commit and (outdated or result["deferred"]):
+                        # a new snapshot sees what the other run committed
+                        self.env.cr.commit()  # pylint: disable=invalid-commit
+                        result["deferred"] = set()
+                        continue
                     break
                 if per_asset:
                     self._post_batch(taken, result, split=self._group_line_ids_by_asset)
@@ -665,9 +694,14 @@ class ItAsset(models.Model):
                 result["moves"] += len(Line.browse(line_ids)._post_depreciation_lines())
             result["posted"] += len(line_ids)
             return
+        except PostLater:
+            # another run numbered that journal meanwhile: not a failure
+            result["deferred"].update(Line.browse(line_ids).sudo().asset_id.ids)
+            return
         except Exception:  # noqa: BLE001 - isolate the failing part below
             pass
         new_failures = {}
+        failed_line_ids = []
         for part_ids in split(line_ids).values():
             try:
                 with self.env.cr.savepoint():
@@ -676,11 +710,14 @@ class ItAsset(models.Model):
                     )
                 result["posted"] += len(part_ids)
             except Exception as error:  # noqa: BLE001
+                failed_line_ids += part_ids
                 for asset in Line.browse(part_ids).sudo().asset_id:
                     new_failures[asset.id] = str(error)
         if new_failures:
             result["failed"].update(new_failures)
-            self.browse(list(new_failures))._notify_depreciation_failure(new_failures)
+            self.browse(list(new_failures))._notify_depreciation_failure(
+                new_failures, line_ids=failed_line_ids
+            )
 
     def _depreciation_analytic_distributions(self, expense_codes=None):
         """{asset id: analytic distribution of its depreciation expense}: the
@@ -745,16 +782,23 @@ class ItAsset(models.Model):
         )
         return dict(self.env.cr.fetchall())
 
-    def _notify_depreciation_failure(self, failed):
+    def _notify_depreciation_failure(self, failed, line_ids=None):
         """Chatter message and activity for the accounting responsible of each
-        asset of ``self`` whose depreciation could not be posted."""
+        asset of ``self`` whose depreciation could not be posted; the failure
+        is noted on the lines that failed (``line_ids``: the lines this run
+        holds, never lines another run is posting), else on the asset's
+        unposted lines."""
         todo = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         Line = self.env["it.asset.depreciation.line"].sudo()
+        held = Line.browse(line_ids) if line_ids is not None else None
         for asset in self.sudo():
             message = failed.get(asset.id, "")
-            by_action(
-                Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)])
-            ).write({"failure_message": message[:250]})
+            lines = (
+                held.filtered(lambda line, a=asset: line.asset_id == a)
+                if held is not None
+                else Line.search([("asset_id", "=", asset.id), ("move_id", "=", False)])
+            )
+            by_action(lines).write({"failure_message": message[:250]})
             asset._message_log(
                 body=self.env._(
                     "The depreciation could not be posted: %(error)s", error=message

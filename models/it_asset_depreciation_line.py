@@ -4,6 +4,8 @@ import datetime as dt
 import json
 from collections import defaultdict, namedtuple
 
+from psycopg2 import errors
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
@@ -24,6 +26,12 @@ _QUIET_CONTEXT = {
 }
 # Advisory lock namespace of the summary periods being posted ("ITAS").
 _SUMMARY_LOCK = 0x49544153
+
+
+class PostLater(Exception):  # noqa: N818 - a state, not an error
+    """Another run committed what this transaction's snapshot cannot see
+    (lines it posted, entries on a hash-protected journal): these lines are
+    posted from a new snapshot, never from this one."""
 
 
 def _summary_key(company_id, category_id, period):
@@ -112,6 +120,16 @@ class ItAssetDepreciationLine(models.Model):
 
     def init(self):
         res = super().init()
+        # whose turn it is to number a hash-protected journal (see
+        # _lock_hashed_journals): the addon's own table, never Odoo's
+        self.env.cr.execute(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS it_asset_hash_journal_turn ("
+                "journal_id integer PRIMARY KEY "
+                "REFERENCES account_journal(id) ON DELETE CASCADE, "
+                "turn bigint NOT NULL DEFAULT 0)"
+            )
+        )
         # (date, asset_id): the order in which the posting takes the lines,
         # so each batch reads its 500 lines off the index instead of sorting
         # every line still to post (the former index was on the date alone)
@@ -189,7 +207,7 @@ class ItAssetDepreciationLine(models.Model):
             conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
         if exclude_asset_ids:
             conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
-        self.env.cr.execute(
+        return self._locked_ids(
             SQL(
                 """SELECT l.id FROM it_asset_depreciation_line l
                      JOIN it_asset a ON a.id = l.asset_id
@@ -201,7 +219,17 @@ class ItAssetDepreciationLine(models.Model):
                 limit,
             )
         )
-        return [row[0] for row in self.env.cr.fetchall()]
+
+    def _locked_ids(self, query):
+        """The ids ``query`` locks, or :class:`PostLater` when another run
+        committed changes to those lines after this transaction's snapshot
+        (PostgreSQL refuses to lock them: serialization failure)."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(query)
+                return [row[0] for row in self.env.cr.fetchall()]
+        except errors.SerializationFailure as exc:
+            raise PostLater() from exc
 
     @api.model
     def _lock_summary_groups(self, date, limit, asset_ids=None, exclude_asset_ids=()):
@@ -253,7 +281,7 @@ class ItAssetDepreciationLine(models.Model):
                 continue  # another run posts that period
             # every line of the period still to post (the other run may have
             # posted it meanwhile), whatever the assets asked for
-            self.env.cr.execute(
+            ids = self._locked_ids(
                 SQL(
                     """SELECT l.id FROM it_asset_depreciation_line l
                          JOIN it_asset a ON a.id = l.asset_id
@@ -270,7 +298,6 @@ class ItAssetDepreciationLine(models.Model):
                     list(exclude_asset_ids),
                 )
             )
-            ids = [row[0] for row in self.env.cr.fetchall()]
             if ids:
                 groups.append(ids)
                 taken += len(ids)
@@ -412,6 +439,12 @@ class ItAssetDepreciationLine(models.Model):
             and self.env["res.company"].browse(vals["company_id"]).it_asset_entry_copies
             for vals in vals_list
         ]
+        # a hash-protected journal is numbered and chained by one run at a
+        # time: another run waits here until this one commits, then goes on
+        # from the entries it numbered (no gap, no failure)
+        self._lock_hashed_journals(
+            {setting.journal_id for setting in settings.values()}
+        )
         # the audit trail logs each entry's creation, as for any entry
         context = dict(_MOVE_CONTEXT, **({} if audited else _QUIET_CONTEXT))
         moves = (
@@ -447,6 +480,40 @@ class ItAssetDepreciationLine(models.Model):
         self.invalidate_model(["move_id", "posting_date", "failure_message"])
         self.env["it.asset"]._update_fully_depreciated(assets.ids)
         return moves
+
+    def _lock_hashed_journals(self, journal_ids):
+        """Take the turn of this transaction on each hash-protected journal of
+        ``journal_ids``, or raise :class:`PostLater`.
+
+        Odoo's transactions read one snapshot (REPEATABLE READ): a run that
+        started before another run committed entries on a hash-protected
+        journal does not see them, so it would number and chain its entries
+        after an outdated last one (a gap, or a broken hash chain). Each run
+        bumps the journal's turn (a row of the addon's own table) before
+        posting there: a second run waits for the first to end, and when the
+        first committed entries it cannot see, PostgreSQL refuses the bump
+        (serialization failure): the run posts those lines from a new
+        snapshot (the job commits and goes on) or leaves them for the next
+        run, never half-written."""
+        journals = (
+            self.env["account.journal"]
+            .sudo()
+            .browse(sorted(journal_ids))
+            .filtered("restrict_mode_hash_table")
+        )
+        for journal in journals:
+            try:
+                with self.env.cr.savepoint(flush=False):
+                    self.env.cr.execute(
+                        SQL(
+                            "INSERT INTO it_asset_hash_journal_turn AS t "
+                            "(journal_id, turn) VALUES (%s, 1) "
+                            "ON CONFLICT (journal_id) DO UPDATE SET turn = t.turn + 1",
+                            journal.id,
+                        )
+                    )
+            except errors.SerializationFailure as exc:
+                raise PostLater(journal.id) from exc
 
     def _period_label(self):
         """'2026-01' for a month, '2026-01-01 - 2026-03-31' otherwise."""

@@ -46,3 +46,4 @@ from . import test_end_of_life
 from . import test_asset_kit_tour
 from . import test_accounting_integrity
 from . import test_depreciation_summary_periods
+from . import test_depreciation_hash_concurrency

@@ -134,7 +134,16 @@ class TestDepreciationPosting(DepreciationCase):
         result = self.env["it.asset"]._post_depreciation_up_to(
             fields.Date.to_date("2026-02-10")
         )
-        self.assertEqual(result, {"posted": 3, "moves": 1, "failed": {}})
+        self.assertEqual(
+            result,
+            {
+                "posted": 3,
+                "moves": 1,
+                "failed": {},
+                "deferred": set(),
+                "interrupted": False,
+            },
+        )
         lines = self._lines(assets, "2026-01-31")
         move = lines.move_id
         self.assertEqual(len(move), 1)
