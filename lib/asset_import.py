@@ -26,8 +26,9 @@ STATE_SYNONYMS = {
 
 
 # column headers of Snipe-IT's standard asset export -> the register's
-# import columns (field names); its other columns (Company, Model No.,
-# Order Number, Supplier, Default Location, Warranty, EOL) are not imported
+# import columns (field names); Company is matched by Odoo; its other columns
+# (Model No., Order Number, Supplier, Default Location, Warranty in months)
+# are not imported
 SNIPE_IT_COLUMNS = {
     "asset tag": "tag",
     "asset name": "name",
@@ -41,6 +42,7 @@ SNIPE_IT_COLUMNS = {
     "purchase date": "acquisition_date",
     "purchase cost": "acquisition_cost",
     "warranty expires": "warranty_end_date",
+    "eol": "end_of_life_date",
     "notes": "specifications",
 }
 

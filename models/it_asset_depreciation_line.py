@@ -226,7 +226,8 @@ class ItAssetDepreciationLine(models.Model):
         (PostgreSQL refuses to lock them: serialization failure)."""
         try:
             with self.env.cr.savepoint(flush=False):
-                self.env.cr.execute(query)
+                # expected under concurrency: not logged as a bad query
+                self.env.cr.execute(query, log_exceptions=False)
                 return [row[0] for row in self.env.cr.fetchall()]
         except errors.SerializationFailure as exc:
             raise PostLater() from exc
@@ -510,7 +511,8 @@ class ItAssetDepreciationLine(models.Model):
                             "(journal_id, turn) VALUES (%s, 1) "
                             "ON CONFLICT (journal_id) DO UPDATE SET turn = t.turn + 1",
                             journal.id,
-                        )
+                        ),
+                        log_exceptions=False,
                     )
             except errors.SerializationFailure as exc:
                 raise PostLater(journal.id) from exc

@@ -344,6 +344,8 @@ class ItAsset(models.Model):
         else an internal stock location, by name or full name; one query per
         kind, the user's record rules applied."""
         wanted = {asset_import.normalise(t) for t in texts} - {""}
+        # as the file writes them, for the messages
+        written = {asset_import.normalise(t): t.strip() for t in texts if t}
         found = {}
         for model, table, columns, extra_where in (
             ("hr.employee", "hr_employee", ("work_email", "name"), SQL("active")),
@@ -366,7 +368,7 @@ class ItAsset(models.Model):
                     else self.env._(
                         "holder %(holder)r matches %(count)s records of "
                         "%(kind)s: give a work email or a full name",
-                        holder=key,
+                        holder=written.get(key, key),
                         count=len(records),
                         kind=self.env[model]._description,
                     )
@@ -375,7 +377,7 @@ class ItAsset(models.Model):
             found[key] = self.env._(
                 "holder %(holder)r not found (an employee's work email or name, "
                 "a department or a stock location)",
-                holder=key,
+                holder=written.get(key, key),
             )
         return found
 

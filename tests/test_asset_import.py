@@ -363,6 +363,8 @@ class TestAssetImportWizard(CustodyCase):
         held = assets.filtered("custody_id")
         self.assertEqual(held.holder_employee_id, self.employee)
         self.assertEqual(held.manufacturer_id.name, "Lenovo")
+        # Snipe-IT's EOL column is the end of life
+        self.assertEqual(held.end_of_life_date, date(2028, 1, 15))
 
     def test_bad_rows_are_listed_and_nothing_is_written(self):
         text = self._snipe_it().replace("Alice Custody", "Carol Unknown")
@@ -375,7 +377,7 @@ class TestAssetImportWizard(CustodyCase):
             self.assertEqual(wizard.state, "failed")
             self.assertEqual(wizard.error_count, 2)
             errors = {line.row: line.message for line in wizard.line_ids}
-            self.assertIn("carol unknown", errors[2])
+            self.assertIn("'Carol Unknown' not found", errors[2])
             self.assertIn("unknown status 'On Holiday'", errors[4])
             self.assertEqual(self.env["it.asset"].search_count([]), before)
 

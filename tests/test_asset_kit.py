@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -203,3 +204,14 @@ class TestAssetKit(CustodyCase):
                 {"parent_id": self.laptop.id}
             )
         self.assertFalse(self.dock.parent_id)
+
+    def test_kit_form_adds_and_detaches_existing_assets(self):
+        """The Components tab adds existing assets and removing a row
+        detaches it (the asset stays in the register)."""
+        laptop = self.laptop.with_user(self.it_user)
+        laptop.write({"child_ids": [Command.link(self.dock.id)]})
+        self.assertEqual(self.dock.parent_id, self.laptop)
+        laptop.write({"child_ids": [Command.unlink(self.dock.id)]})
+        self.assertTrue(self.dock.exists())
+        self.assertFalse(self.dock.parent_id)
+        self.assertEqual(self.dock.state, "in_stock")

@@ -1,8 +1,10 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime as dt
+import sys
 import threading
 import time
+import traceback
 
 from odoo import SUPERUSER_ID, api, sql_db
 from odoo.tests import TransactionCase, tagged
@@ -127,10 +129,13 @@ class TestDepreciationHashConcurrency(TransactionCase):
 
     def test_second_run_waits_and_posts_the_rest(self):
         result_b = {}
+        # run B's environment is made here: Odoo's test runner holds the
+        # registry lock in this thread
+        cr_b = self.db.cursor()
+        env_b = self._env(cr_b)
 
         def run_b():
-            with self.db.cursor() as cr_b:
-                env_b = self._env(cr_b)
+            with cr_b:
                 result_b.update(
                     env_b["it.asset"]._post_depreciation_up_to(
                         _DATE, asset_ids=self.asset_ids, commit=True
@@ -149,7 +154,9 @@ class TestDepreciationHashConcurrency(TransactionCase):
             self.assertTrue(thread.is_alive(), "run B did not wait for run A")
             cr_a.commit()
         thread.join(60)
-        self.assertFalse(thread.is_alive())
+        if thread.is_alive():  # where run B is stuck, for the failure message
+            stack = "".join(traceback.format_stack(sys._current_frames()[thread.ident]))
+            self.fail(f"run B is still waiting:\n{stack}")
         self.assertEqual(result_b.get("failed"), {})
         self.assertEqual(result_b.get("posted"), _ASSETS - 3)
         with self.db.cursor() as cr:
