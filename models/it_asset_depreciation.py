@@ -698,8 +698,13 @@ class ItAsset(models.Model):
             # another run numbered that journal meanwhile: not a failure
             result["deferred"].update(Line.browse(line_ids).sudo().asset_id.ids)
             return
-        except Exception:  # noqa: BLE001 - isolate the failing part below
-            pass
+        except Exception as error:  # noqa: BLE001 - isolate the failing part below
+            _logger.info(
+                "IT asset depreciation: a batch of %s lines failed (%s); posting "
+                "it part by part",
+                len(line_ids),
+                error,
+            )
         new_failures = {}
         failed_line_ids = []
         for part_ids in split(line_ids).values():
