@@ -193,20 +193,11 @@ class ItAssetDepreciationLine(models.Model):
         """Ids of unposted lines dated up to ``date`` of running assets, locked
         for this transaction; lines locked by another transaction are skipped
         (``FOR UPDATE SKIP LOCKED``), so two concurrent runs never share a line."""
-        self.flush_model()
-        self.env["it.asset"].flush_model(["depreciation_state", "company_id"])
-        conditions = [
-            SQL("l.move_id IS NULL"),
-            SQL("l.date <= %s", date),
-            SQL("a.depreciation_state = 'running'"),
-            # summary lines are taken a whole period at a time (see
-            # _lock_summary_groups)
-            SQL("a.posting_mode IS DISTINCT FROM 'summary'"),
-        ]
-        if asset_ids is not None:
-            conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
-        if exclude_asset_ids:
-            conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
+        # summary lines are taken a whole period at a time (see
+        # _lock_summary_groups)
+        conditions = self._to_post_conditions(
+            date, asset_ids, exclude_asset_ids, summary=False
+        )
         return self._locked_ids(
             SQL(
                 """SELECT l.id FROM it_asset_depreciation_line l
@@ -219,6 +210,29 @@ class ItAssetDepreciationLine(models.Model):
                 limit,
             )
         )
+
+    def _to_post_conditions(self, date, asset_ids, exclude_asset_ids, summary):
+        """SQL conditions (on lines ``l`` joined to their asset ``a``) of the
+        unposted lines dated up to ``date`` of running assets in summary mode
+        or not, of ``asset_ids`` only when given, without
+        ``exclude_asset_ids``; what they read is flushed first."""
+        self.flush_model()
+        self.env["it.asset"].flush_model(
+            ["depreciation_state", "company_id", "category_id", "posting_mode"]
+        )
+        conditions = [
+            SQL("l.move_id IS NULL"),
+            SQL("l.date <= %s", date),
+            SQL("a.depreciation_state = 'running'"),
+            SQL("a.posting_mode = 'summary'")
+            if summary
+            else SQL("a.posting_mode IS DISTINCT FROM 'summary'"),
+        ]
+        if asset_ids is not None:
+            conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
+        if exclude_asset_ids:
+            conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
+        return conditions
 
     def _locked_ids(self, query):
         """The ids ``query`` locks, or :class:`PostLater` when another run
@@ -242,20 +256,9 @@ class ItAssetDepreciationLine(models.Model):
         it holds a transaction-level advisory lock on it (another run skips
         it) and then locks all its lines. ``asset_ids``: only the periods of
         these assets' lines, but each with all its lines."""
-        self.flush_model()
-        self.env["it.asset"].flush_model(
-            ["depreciation_state", "company_id", "category_id", "posting_mode"]
+        conditions = self._to_post_conditions(
+            date, asset_ids, exclude_asset_ids, summary=True
         )
-        conditions = [
-            SQL("l.move_id IS NULL"),
-            SQL("l.date <= %s", date),
-            SQL("a.depreciation_state = 'running'"),
-            SQL("a.posting_mode = 'summary'"),
-        ]
-        if asset_ids is not None:
-            conditions.append(SQL("l.asset_id = ANY(%s)", list(asset_ids)))
-        if exclude_asset_ids:
-            conditions.append(SQL("l.asset_id <> ALL(%s)", list(exclude_asset_ids)))
         self.env.cr.execute(
             SQL(
                 """SELECT a.company_id, a.category_id, l.date

@@ -42,14 +42,17 @@ class ImportRun:
     (the rows Odoo then retries one by one are only checked, so that the
     error of each bad row is reported without writing the good ones), and,
     when ``collect``, what was created (the Import Assets dry run lists it
-    before Odoo rolls it back)."""
+    before Odoo rolls it back). Rows are known by the id of their values:
+    the dict Odoo hands to ``_load_records`` and then to
+    ``_load_records_create``."""
 
-    __slots__ = ("collect", "created", "errors", "failed")
+    __slots__ = ("collect", "created", "errors", "failed", "prepared")
 
     def __init__(self, collect=False):
         self.failed = False
-        # id of a row's values (the dict Odoo retries with) -> its error
+        # id of a row's values -> its error, or the row checked and ready
         self.errors = {}
+        self.prepared = {}
         self.collect = collect
         self.created = []
 
@@ -149,7 +152,12 @@ class ItAsset(models.Model):
                 if error:
                     raise ValidationError(error)
             return self.browse()
-        _rows, errors = self._import_prepare([data["values"] for data in data_list])
+        rows, errors = self._import_prepare([data["values"] for data in data_list])
+        run.prepared.update(
+            (id(data["values"]), row)
+            for data, row in zip(data_list, rows, strict=True)
+            if row
+        )
         if any(errors):
             run.failed = True
             run.errors = {
@@ -161,12 +169,19 @@ class ItAsset(models.Model):
         return super()._load_records(data_list, update, ignore_duplicates)
 
     def _load_records_create(self, vals_list):
-        if not isinstance(self.env.context.get("it_asset_import_run"), ImportRun):
+        run = self.env.context.get("it_asset_import_run")
+        if not isinstance(run, ImportRun):
             return super()._load_records_create(vals_list)
-        rows, errors = self._import_prepare(vals_list)
-        if any(errors):
-            raise ValidationError("\n".join(e for e in errors if e))
-        return self._import_create_rows([row for row in rows if row])
+        # the rows _load_records checked (a row Odoo did not pass through it
+        # is checked here)
+        if not all(id(vals) in run.prepared for vals in vals_list):
+            rows, errors = self._import_prepare(vals_list)
+            if any(errors):
+                raise ValidationError("\n".join(e for e in errors if e))
+            run.prepared.update(
+                (id(vals), row) for vals, row in zip(vals_list, rows, strict=True)
+            )
+        return self._import_create_rows([run.prepared[id(vals)] for vals in vals_list])
 
     # ------------------------------------------------------------------
     # validate / prepare / create

@@ -248,6 +248,15 @@ class TestAccountingIntegrity(DepreciationCase):
     # ------------------------------------------------------------------
     # the engine writes every entry by default
     # ------------------------------------------------------------------
+    def _five_capitalised_assets(self):
+        """Five assets of one shape (what bulk copies would apply to)."""
+        return self.env["it.asset"].union(
+            *(
+                self._capitalised_asset(acquisition_cost=cost)
+                for cost in (3600.0, 7200.0, 1800.0, 5400.0, 2520.0)
+            )
+        )
+
     def test_every_entry_through_the_engine_by_default(self):
         # off for a new company (and for every company after the upgrade to
         # 18.0.1.2.0, see migrations/)
@@ -255,9 +264,7 @@ class TestAccountingIntegrity(DepreciationCase):
             self.env["res.company"].create({"name": "New Co"}).it_asset_entry_copies
         )
         self.company.it_asset_entry_copies = False
-        assets = self.env["it.asset"]
-        for cost in (3600.0, 7200.0, 1800.0, 5400.0, 2520.0):
-            assets |= self._capitalised_asset(acquisition_cost=cost)
+        assets = self._five_capitalised_assets()
         with patch.object(
             AccountMove, "_it_asset_copy_entries", autospec=True
         ) as copies:
@@ -269,9 +276,7 @@ class TestAccountingIntegrity(DepreciationCase):
         self.company.write(
             {"check_account_audit_trail": True, "it_asset_entry_copies": True}
         )
-        assets = self.env["it.asset"]
-        for cost in (3600.0, 7200.0, 1800.0, 5400.0, 2520.0):
-            assets |= self._capitalised_asset(acquisition_cost=cost)
+        assets = self._five_capitalised_assets()
         with patch.object(
             AccountMove, "_it_asset_copy_entries", autospec=True
         ) as copies:

@@ -4,102 +4,22 @@ import datetime as dt
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, api, sql_db
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
+
+from .common_committed import CommittedDepreciationCase
 
 _DATE = dt.date(2026, 2, 28)
 
 
 @tagged("post_install", "-at_install")
-class TestDepreciationConcurrency(TransactionCase):
+class TestDepreciationConcurrency(CommittedDepreciationCase):
     """Two runs at the same time, on two real database connections, never post
     a line twice: the rows are locked FOR UPDATE SKIP LOCKED and the period of
     an asset is unique in the database."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.db = sql_db.db_connect(cls.env.cr.dbname)
-        # committed fixtures, visible to the two cursors (removed in tearDownClass)
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            Account = env["account.account"]
-            accounts = Account.create(
-                [
-                    {
-                        "name": "Conc. accumulated",
-                        "code": "ITCC01",
-                        "account_type": "asset_fixed",
-                    },
-                    {
-                        "name": "Conc. expense",
-                        "code": "ITCC02",
-                        "account_type": "expense_depreciation",
-                    },
-                ]
-            )
-            journal = env["account.journal"].create(
-                {"name": "Conc. assets", "code": "ITCC", "type": "general"}
-            )
-            category = env["it.asset.category"].create(
-                {
-                    "name": "Concurrency laptops",
-                    "useful_life_months": 12,
-                    "account_depreciation_id": accounts[0].id,
-                    "account_expense_id": accounts[1].id,
-                    "journal_id": journal.id,
-                }
-            )
-            assets = env["it.asset"].create(
-                [
-                    {
-                        "name": f"Concurrent {i}",
-                        "category_id": category.id,
-                        "acquisition_cost": 1200.0,
-                    }
-                    for i in range(3)
-                ]
-            )
-            assets._it_asset_on_capitalised(dt.date(2026, 1, 1))
-            cls.asset_ids = assets.ids
-            cls.fixture = (accounts.ids, journal.id, category.id)
-
-    @classmethod
-    def tearDownClass(cls):
-        account_ids, journal_id, category_id = cls.fixture
-        with cls.db.cursor() as cr:
-            cr.execute(
-                SQL(
-                    "DELETE FROM it_asset_depreciation_line WHERE asset_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(SQL("DELETE FROM it_asset WHERE id = ANY(%s)", cls.asset_ids))
-            cr.execute(SQL("DELETE FROM it_asset_category WHERE id = %s", category_id))
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_message "
-                    "WHERE model = 'it.asset' AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_followers WHERE res_model = 'it.asset' "
-                    "AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(SQL("DELETE FROM account_journal WHERE id = %s", journal_id))
-            cr.execute(
-                SQL("DELETE FROM account_account WHERE id = ANY(%s)", account_ids)
-            )
-        super().tearDownClass()
-
-    def _env(self, cr):
-        cr.execute("SET LOCAL lock_timeout = '20s'")
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+    code = "ITCC"
+    asset_count = 3
 
     def test_two_runs_never_share_a_line(self):
         with self.db.cursor() as cr_a, self.db.cursor() as cr_b:

@@ -6,126 +6,31 @@ import threading
 import time
 import traceback
 
-from odoo import SUPERUSER_ID, api, sql_db
-from odoo.tests import TransactionCase, tagged
-from odoo.tools import SQL
+from odoo.tests import tagged
+
+from .common_committed import CommittedDepreciationCase
 
 _DATE = dt.date(2026, 1, 31)
 _ASSETS = 6
 
 
 @tagged("post_install", "-at_install")
-class TestDepreciationHashConcurrency(TransactionCase):
+class TestDepreciationHashConcurrency(CommittedDepreciationCase):
     """Two runs at once on a journal that locks posted entries with a hash
     (two real database connections, the second in its own thread): the
     second waits for the first to commit, then posts the rest: no gap, no
     failure, nothing left unposted, the hash chain intact."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.db = sql_db.db_connect(cls.env.cr.dbname)
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            accounts = env["account.account"].create(
-                [
-                    {
-                        "name": "Hash accumulated",
-                        "code": "ITHC01",
-                        "account_type": "asset_fixed",
-                    },
-                    {
-                        "name": "Hash expense",
-                        "code": "ITHC02",
-                        "account_type": "expense_depreciation",
-                    },
-                ]
-            )
-            journal = env["account.journal"].create(
-                {
-                    "name": "Hashed assets",
-                    "code": "ITHC",
-                    "type": "general",
-                    "restrict_mode_hash_table": True,
-                }
-            )
-            category = env["it.asset.category"].create(
-                {
-                    "name": "Hashed laptops",
-                    "useful_life_months": 12,
-                    "account_depreciation_id": accounts[0].id,
-                    "account_expense_id": accounts[1].id,
-                    "journal_id": journal.id,
-                }
-            )
-            assets = env["it.asset"].create(
-                [
-                    {
-                        "name": f"Hashed {i}",
-                        "category_id": category.id,
-                        "acquisition_cost": 1200.0,
-                    }
-                    for i in range(_ASSETS)
-                ]
-            )
-            assets._it_asset_on_capitalised(dt.date(2026, 1, 1))
-            cls.asset_ids = assets.ids
-            cls.fixture = (accounts.ids, journal.id, category.id)
-
-    @classmethod
-    def tearDownClass(cls):
-        account_ids, journal_id, category_id = cls.fixture
-        with cls.db.cursor() as cr:
-            for query in (
-                SQL(
-                    "DELETE FROM it_asset_depreciation_line WHERE asset_id = ANY(%s)",
-                    cls.asset_ids,
-                ),
-                # hashed entries cannot be deleted through the ORM
-                SQL("DELETE FROM account_move WHERE journal_id = %s", journal_id),
-                SQL(
-                    "DELETE FROM mail_message WHERE (model = 'it.asset' "
-                    "AND res_id = ANY(%s)) OR model = 'account.move' "
-                    "AND res_id NOT IN (SELECT id FROM account_move)",
-                    cls.asset_ids,
-                ),
-                SQL(
-                    "DELETE FROM mail_followers WHERE res_model = 'it.asset' "
-                    "AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                ),
-                SQL(
-                    "DELETE FROM mail_activity WHERE res_model = 'it.asset' "
-                    "AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                ),
-                SQL("DELETE FROM it_asset WHERE id = ANY(%s)", cls.asset_ids),
-                SQL("DELETE FROM it_asset_category WHERE id = %s", category_id),
-                SQL("DELETE FROM account_journal WHERE id = %s", journal_id),
-                SQL("DELETE FROM account_account WHERE id = ANY(%s)", account_ids),
-            ):
-                cr.execute(query)
-        super().tearDownClass()
+    code = "ITHC"
+    asset_count = _ASSETS
+    journal_vals = {"restrict_mode_hash_table": True}
 
     def tearDown(self):
-        # undo what the runs committed, for the next test
-        with self.db.cursor() as cr:
-            cr.execute(
-                SQL(
-                    "UPDATE it_asset_depreciation_line SET move_id = NULL, "
-                    "posting_date = NULL, failure_message = NULL "
-                    "WHERE asset_id = ANY(%s)",
-                    self.asset_ids,
-                )
-            )
-            cr.execute(
-                SQL("DELETE FROM account_move WHERE journal_id = %s", self.fixture[1])
-            )
+        self._unpost()
         super().tearDown()
 
-    def _env(self, cr):
-        cr.execute("SET LOCAL lock_timeout = '30s'")
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+    def _env(self, cr, lock_timeout="30s"):
+        return super()._env(cr, lock_timeout)
 
     def test_second_run_waits_and_posts_the_rest(self):
         result_b = {}
@@ -180,7 +85,7 @@ class TestDepreciationHashConcurrency(TransactionCase):
             statuses = [
                 r["status"]
                 for r in integrity["results"]
-                if r["journal_name"].startswith("Hashed assets")
+                if r["journal_name"].startswith(f"{self.code} assets")
             ]
             self.assertEqual(statuses, ["verified"], integrity)
             cr.rollback()

@@ -2,106 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import datetime as dt
 
-from odoo import SUPERUSER_ID, api, sql_db
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import SQL
+
+from .common_committed import CommittedDepreciationCase
 
 _DATE = dt.date(2026, 2, 28)
 _ASSETS = 5
 
 
 @tagged("post_install", "-at_install")
-class TestDepreciationSummaryPeriods(TransactionCase):
+class TestDepreciationSummaryPeriods(CommittedDepreciationCase):
     """Summary mode: exactly one entry per category, company and period,
     whatever the batch size and however many runs post at once (two real
     database connections)."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.db = sql_db.db_connect(cls.env.cr.dbname)
-        # committed fixtures, visible to the two cursors (removed in tearDownClass)
-        with cls.db.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-            accounts = env["account.account"].create(
-                [
-                    {
-                        "name": "Summary accumulated",
-                        "code": "ITSP01",
-                        "account_type": "asset_fixed",
-                    },
-                    {
-                        "name": "Summary expense",
-                        "code": "ITSP02",
-                        "account_type": "expense_depreciation",
-                    },
-                ]
-            )
-            journal = env["account.journal"].create(
-                {"name": "Summary assets", "code": "ITSP", "type": "general"}
-            )
-            category = env["it.asset.category"].create(
-                {
-                    "name": "Summary laptops",
-                    "useful_life_months": 12,
-                    "posting_mode": "summary",
-                    "account_depreciation_id": accounts[0].id,
-                    "account_expense_id": accounts[1].id,
-                    "journal_id": journal.id,
-                }
-            )
-            assets = env["it.asset"].create(
-                [
-                    {
-                        "name": f"Summary {i}",
-                        "category_id": category.id,
-                        "acquisition_cost": 1200.0,
-                    }
-                    for i in range(_ASSETS)
-                ]
-            )
-            assets._it_asset_on_capitalised(dt.date(2026, 1, 1))
-            cls.asset_ids = assets.ids
-            cls.fixture = (accounts.ids, journal.id, category.id)
-
-    @classmethod
-    def tearDownClass(cls):
-        account_ids, journal_id, category_id = cls.fixture
-        with cls.db.cursor() as cr:
-            cr.execute(
-                SQL(
-                    "DELETE FROM it_asset_depreciation_line WHERE asset_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(
-                SQL("DELETE FROM account_move WHERE journal_id = %s", journal_id)
-            )
-            cr.execute(SQL("DELETE FROM it_asset WHERE id = ANY(%s)", cls.asset_ids))
-            cr.execute(SQL("DELETE FROM it_asset_category WHERE id = %s", category_id))
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_message WHERE model = 'it.asset' "
-                    "AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(
-                SQL(
-                    "DELETE FROM mail_followers WHERE res_model = 'it.asset' "
-                    "AND res_id = ANY(%s)",
-                    cls.asset_ids,
-                )
-            )
-            cr.execute(SQL("DELETE FROM account_journal WHERE id = %s", journal_id))
-            cr.execute(
-                SQL("DELETE FROM account_account WHERE id = ANY(%s)", account_ids)
-            )
-        super().tearDownClass()
-
-    def _env(self, cr):
-        cr.execute("SET LOCAL lock_timeout = '20s'")
-        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+    code = "ITSP"
+    asset_count = _ASSETS
+    category_vals = {"posting_mode": "summary"}
 
     def _entries_by_period(self, cr):
         """{period: (number of entries, number of lines)} of the fixture."""
@@ -164,18 +82,3 @@ class TestDepreciationSummaryPeriods(TransactionCase):
                 cr_a.rollback()
                 cr_b.rollback()
                 self._unpost()
-
-    def _unpost(self):
-        """Undo what the two runs committed, for the other tests."""
-        journal_id = self.fixture[1]
-        with self.db.cursor() as cr:
-            cr.execute(
-                SQL(
-                    "UPDATE it_asset_depreciation_line "
-                    "SET move_id = NULL, posting_date = NULL WHERE asset_id = ANY(%s)",
-                    self.asset_ids,
-                )
-            )
-            cr.execute(
-                SQL("DELETE FROM account_move WHERE journal_id = %s", journal_id)
-            )
