@@ -4,6 +4,8 @@ from . import it_asset_properties
 from . import it_asset_category_accounting
 from . import it_asset_depreciation_line
 from . import it_asset_depreciation
+from . import it_asset_entries
+from . import it_asset_depreciation_pause
 from . import it_asset_depreciation_guard
 from . import account_move
 from . import res_company

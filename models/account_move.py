@@ -27,6 +27,35 @@ _MOVE_GIVEN = frozenset(
     {"id", "name", "sequence_number", "ref", "it_asset_id", "made_sequence_gap"}
 )
 _LINE_GIVEN = frozenset({"id", "move_id", "move_name", "ref", "name"})
+# Modules whose overrides of account.move / account.move.line create() or
+# _post() are known to do nothing a plain entry without partner, product,
+# tax or payment needs (see README, "Bulk depreciation entries"). Any other
+# module overriding them sends every entry through the engine.
+COPY_OVERRIDES_ALLOWED = frozenset(
+    {
+        "account",
+        "analytic",
+        "mail",
+        "base",
+        "stock_account",
+        "purchase",
+        "purchase_stock",
+        "sale",
+        "sale_stock",
+        "hr_expense",
+        "it_asset",
+    }
+)
+# The Odoo internals the copies rely on; if one is missing (renamed within
+# 18.0), every entry goes through the engine.
+_PRIVATE_API = (
+    "_locked_increment",
+    "_get_sequence_cache",
+    "_sequence_fixed_regex",
+    "_make_regex_non_capturing",
+    "_get_next_sequence_format",
+    "_sequence_index",
+)
 _ANALYTIC_GIVEN = frozenset({"id", "move_line_id", "name", "ref"})
 # What varies between the entries of one shape (see _it_asset_shape).
 _MOVE_VARYING = ("ref", "it_asset_id")
@@ -123,6 +152,14 @@ class AccountMove(models.Model):
         journal's sequence (``_it_asset_copy_entries``). A shape whose two
         engine-made entries do not say how to copy them goes through the
         engine entry by entry, like the entries not flagged."""
+        fence = self._it_asset_copy_fence()
+        if fence and any(copyable):
+            _logger.info("Depreciation entries through the engine: %s", fence)
+            copyable = [False] * len(vals_list)
+        copyable = [
+            flag and self._it_asset_copyable_vals(vals)
+            for vals, flag in zip(vals_list, copyable, strict=True)
+        ]
         shapes = defaultdict(list)
         engine = []
         for index, (vals, flag) in enumerate(zip(vals_list, copyable, strict=True)):
@@ -150,7 +187,75 @@ class AccountMove(models.Model):
             ):
                 rest.extend(others)
         self._it_asset_engine_post(vals_list, sorted(rest), move_ids)
+        self._it_asset_log_copies(vals_list, plans, rest)
         return self.browse(move_ids)
+
+    @api.model
+    def _it_asset_copy_fence(self):
+        """Why no entry may be copied in this database (a message), or None:
+        an Odoo internal the copies rely on is missing, or a module outside
+        ``COPY_OVERRIDES_ALLOWED`` overrides create() or _post()."""
+        missing = [name for name in _PRIVATE_API if not hasattr(self, name)]
+        if not hasattr(self.env.registry, "get_trigger_tree"):
+            missing.append("registry.get_trigger_tree")
+        if missing:
+            return f"Odoo internals missing: {', '.join(missing)}"
+        overriding = self._it_asset_overriding_modules() - COPY_OVERRIDES_ALLOWED
+        if overriding:
+            return "create() or _post() of journal entries overridden by " + ", ".join(
+                sorted(overriding)
+            )
+        return None
+
+    @api.model
+    def _it_asset_overriding_modules(self):
+        """Modules whose classes define create() or _post() of account.move or
+        create() of account.move.line in this registry."""
+        modules = set()
+        for model, methods in (
+            ("account.move", ("create", "_post")),
+            ("account.move.line", ("create",)),
+        ):
+            for cls in type(self.env[model]).__mro__:
+                module = getattr(cls, "_module", None)
+                if module and any(name in vars(cls) for name in methods):
+                    modules.add(module)
+        return modules
+
+    @api.model
+    def _it_asset_copyable_vals(self, vals):
+        """An entry may be copied only in its company's currency, on a journal
+        that is not hash-protected."""
+        company = self.env["res.company"].browse(vals["company_id"])
+        currency_id = company.currency_id.id
+        if vals.get("currency_id", currency_id) != currency_id or any(
+            command[2].get("currency_id", currency_id) != currency_id
+            for command in vals.get("line_ids", ())
+        ):
+            return False
+        journal = self.env["account.journal"].browse(vals["journal_id"])
+        return not journal.restrict_mode_hash_table
+
+    @api.model
+    def _it_asset_log_copies(self, vals_list, plans, rest):
+        """One chatter line per journal and batch: how many entries were
+        copied (auditors see which batches were written in bulk)."""
+        copied = defaultdict(int)
+        left = set(rest)
+        for _first, _second, others in plans:
+            for index in others:
+                if index not in left:
+                    copied[vals_list[index]["journal_id"]] += 1
+        for journal_id, count in copied.items():
+            self.env["account.journal"].browse(journal_id)._message_log(
+                body=self.env._(
+                    "%(count)s depreciation entries were written in bulk as copies "
+                    "of two entries the accounting engine wrote and posted "
+                    "(Bulk Depreciation Entries); their totals per account were "
+                    "checked after writing.",
+                    count=count,
+                )
+            )
 
     @api.model
     def _it_asset_engine_post(self, vals_list, indexes, move_ids):
@@ -171,21 +276,61 @@ class AccountMove(models.Model):
         them beyond their journal items and analytic lines, a number the
         journal's sequence would not give next."""
         sample_ids = [move_ids[i] for i in sample_indexes]
+        sequences = self._get_sequence_cache()
+        numbered = dict(sequences)
+        copies = [vals_list[i] for i in others]
         try:
             rows = self._it_asset_sample_rows(sample_ids)
             plans = self._it_asset_copy_plans(
                 rows, [vals_list[i] for i in sample_indexes]
             )
-            names = self.browse(sample_ids[0])._it_asset_next_names(len(others))
+            with self.env.cr.savepoint(flush=False):
+                names = self.browse(sample_ids[0])._it_asset_next_names(len(others))
+                new_ids = self._it_asset_insert_copies(rows, plans, copies, names)
+                self._it_asset_check_copies(new_ids, copies)
         except NotCopyable as error:
+            # nothing written: the numbers taken are given back too
+            sequences.clear()
+            sequences.update(numbered)
+            self.env.invalidate_all()
             _logger.info(
                 "Entries like %s are written one by one (%s)", sample_ids, error.column
             )
             return False
-        self._it_asset_insert_copies(
-            rows, plans, [vals_list[i] for i in others], names, others, move_ids
-        )
+        for index, move_id in zip(others, new_ids, strict=True):
+            move_ids[index] = move_id
         return True
+
+    @api.model
+    def _it_asset_check_copies(self, move_ids, vals_list):
+        """One query: the journal items of the copies, per account, have the
+        count and total meant by ``vals_list``; raise NotCopyable (the
+        savepoint rolls the copies back) otherwise."""
+        meant = defaultdict(lambda: [0, 0.0])
+        for vals in vals_list:
+            for command in vals["line_ids"]:
+                line = command[2]
+                meant[line["account_id"]][0] += 1
+                meant[line["account_id"]][1] += line["balance"]
+        self.env.cr.execute(
+            SQL(
+                "SELECT account_id, count(*), sum(balance) FROM account_move_line "
+                "WHERE move_id = ANY(%s) GROUP BY account_id",
+                list(move_ids),
+            )
+        )
+        written = {row[0]: (row[1], row[2]) for row in self.env.cr.fetchall()}
+        if set(written) != set(meant) or any(
+            written[account][0] != count or abs(written[account][1] - total) > 0.005
+            for account, (count, total) in meant.items()
+        ):
+            _logger.warning(
+                "Bulk depreciation entries: totals per account %s instead of %s; "
+                "written through the engine instead",
+                written,
+                dict(meant),
+            )
+            raise NotCopyable("totals")
 
     @api.model
     def _it_asset_sample_rows(self, move_ids):
@@ -405,10 +550,10 @@ class AccountMove(models.Model):
         ]
 
     @api.model
-    def _it_asset_insert_copies(self, rows, plans, vals_list, names, indexes, move_ids):
+    def _it_asset_insert_copies(self, rows, plans, vals_list, names):
         """INSERT the copies of the first sample (``rows[0]``) following
         ``plans``: one statement for the moves, one per journal item and one
-        per analytic line of the sample."""
+        per analytic line of the sample. Return the new entries' ids."""
         cr = self.env.cr
         (move, items), _second = rows
         move_plan, item_plans = plans
@@ -466,8 +611,7 @@ class AccountMove(models.Model):
                     amounts,
                 )
         self.env.invalidate_all()
-        for index, move_id in zip(indexes, new_move_ids, strict=True):
-            move_ids[index] = move_id
+        return new_move_ids
 
 
 def _entry_amount(vals):

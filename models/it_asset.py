@@ -100,12 +100,34 @@ class ItAsset(models.Model):
     mac_address = fields.Char(string="MAC Address")
     # acquisition
     acquisition_date = fields.Date(default=fields.Date.context_today, tracking=True)
+    # the register, the board and the entries are in the company's currency;
+    # a cost paid in another currency is kept apart and converted
     currency_id = fields.Many2one(
         "res.currency",
-        required=True,
-        default=lambda self: self.env.company.currency_id,
+        compute="_compute_currency_id",
+        store=True,
+        precompute=True,
+        help="The company's currency: the cost, the board and the entries.",
     )
-    acquisition_cost = fields.Monetary(tracking=True)
+    acquisition_cost = fields.Monetary(
+        compute="_compute_acquisition_cost",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="In the company's currency. For a cost paid in another currency: "
+        "converted at the rate of the in-service date (until then, of the "
+        "acquisition date).",
+    )
+    purchase_currency_id = fields.Many2one(
+        "res.currency",
+        help="Currency the asset was paid in, when not the company's.",
+    )
+    purchase_cost = fields.Monetary(
+        string="Cost in Purchase Currency",
+        currency_field="purchase_currency_id",
+        tracking=True,
+    )
     vendor_id = fields.Many2one("res.partner", index="btree_not_null", tracking=True)
     warranty_end_date = fields.Date(tracking=True)
     warranty_days_left = fields.Integer(
@@ -165,16 +187,16 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     # constraints
     # ------------------------------------------------------------------
-    @api.constrains("acquisition_cost")
+    @api.constrains("acquisition_cost", "purchase_cost")
     def _check_acquisition_cost(self):
         for asset in self:
-            if asset.acquisition_cost < 0:
+            if asset.acquisition_cost < 0 or asset.purchase_cost < 0:
                 raise ValidationError(
                     self.env._(
                         "Asset %(asset)s: the acquisition cost cannot be negative "
                         "(%(cost)s).",
                         asset=asset.display_name,
-                        cost=asset.acquisition_cost,
+                        cost=min(asset.acquisition_cost, asset.purchase_cost),
                     )
                 )
 
@@ -283,6 +305,40 @@ class ItAsset(models.Model):
             asset.warranty_days_left = (
                 (asset.warranty_end_date - today).days if asset.warranty_end_date else 0
             )
+
+    @api.depends("company_id")
+    def _compute_currency_id(self):
+        for asset in self:
+            asset.currency_id = (asset.company_id or self.env.company).currency_id
+
+    @api.depends("purchase_currency_id", "purchase_cost", "currency_id")
+    def _compute_acquisition_cost(self):
+        """A cost in a purchase currency, converted at the rate of the
+        acquisition date: an estimate until the capitalisation converts it
+        at the rate of the in-service date (``_foreign_cost_at``). Other
+        assets keep the cost entered in the company's currency."""
+        for asset in self:
+            if asset._has_foreign_cost():
+                asset.acquisition_cost = asset._foreign_cost_at(
+                    asset.acquisition_date or fields.Date.context_today(asset)
+                )
+
+    def _foreign_cost_at(self, date):
+        """The cost in purchase currency, in the company's currency at the
+        rate of ``date``."""
+        self.ensure_one()
+        return self.purchase_currency_id._convert(
+            self.purchase_cost,
+            self.currency_id,
+            self.company_id or self.env.company,
+            date,
+        )
+
+    def _has_foreign_cost(self):
+        self.ensure_one()
+        return bool(
+            self.purchase_currency_id and self.purchase_currency_id != self.currency_id
+        )
 
     # ------------------------------------------------------------------
     # onchanges

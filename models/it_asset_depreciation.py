@@ -8,12 +8,11 @@ import threading
 import psycopg2
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_amount, format_date
+from odoo.tools import SQL
 
 from odoo.addons.it_asset.lib import depreciation as dep
-from odoo.addons.it_asset.lib import lifecycle
 
 from .guarded_fields import by_action
 from .it_asset_category_accounting import (
@@ -350,6 +349,12 @@ class ItAsset(models.Model):
         self._start_depreciation(date)
         return res
 
+    def _it_asset_capitalised(self):
+        """True once the asset is capitalised (on receipt, on deployment or
+        by Capitalise): its value is in the fixed assets from its in-service
+        date, the one capitalisation date."""
+        return any(asset.depreciation_state != "draft" for asset in self)
+
     def _start_depreciation(self, date):
         """Capitalise ``self`` on ``date``: the board starts there."""
         assets = self.filtered(lambda a: a.depreciation_state == "draft")
@@ -363,6 +368,12 @@ class ItAsset(models.Model):
         by_action(assets).write(
             {"in_service_date": date, "depreciation_state": "running"}
         )
+        # a cost paid in another currency: at the rate of the in-service date
+        for asset in assets.filtered(lambda a: a._has_foreign_cost()):
+            vals = {"acquisition_cost": asset._foreign_cost_at(date)}
+            if asset.category_id.salvage_type != "percent":
+                vals["salvage_value"] = asset.salvage_value
+            by_action(asset).write(vals)
         assets._build_depreciation_boards()
 
     def _check_accounting_setup(self, fields_needed):
@@ -421,7 +432,9 @@ class ItAsset(models.Model):
                 int(company.fiscalyear_last_month),
                 company.fiscalyear_last_day,
             )[0]
-        return start + relativedelta(months=self.depreciation_life_months)
+        return start + relativedelta(
+            months=self.depreciation_life_months, days=self.depreciation_pause_days
+        )
 
     def _board_lines(self, posted):
         """Planned (unposted) lines of the asset, from lib/depreciation.py."""
@@ -433,8 +446,11 @@ class ItAsset(models.Model):
         cost = self.acquisition_cost
         if self.depreciation_method == "none":
             return []
+        if self.depreciation_paused_since:
+            return []
         posted_amount, last_date = posted.get(self.id, (0.0, None))
-        if not last_date and not self.impairment_amount:
+        resumed = self.depreciation_resumed_on
+        if not last_date and not self.impairment_amount and not resumed:
             return dep.compute_board(
                 cost=cost,
                 salvage=self.salvage_value,
@@ -450,6 +466,9 @@ class ItAsset(models.Model):
                 opening_accumulated=self.opening_accumulated_depreciation,
             )
         resume = last_date + dt.timedelta(days=1) if last_date else self.in_service_date
+        if resumed and resumed > resume:
+            # paused in stock: the board goes on from the redeployment
+            resume = resumed
         book_value = dep.round_currency(
             cost
             - self.opening_accumulated_depreciation
@@ -483,7 +502,10 @@ class ItAsset(models.Model):
         Posted lines are kept; unposted lines are deleted and the new ones
         written with one COPY.
         """
-        assets = self.filtered(lambda a: a.depreciation_state == "running")
+        assets = self.filtered(
+            lambda a: a.depreciation_state == "running"
+            and not a.depreciation_paused_since
+        )
         if not assets:
             return
         Line = self.env["it.asset.depreciation.line"]
@@ -575,6 +597,7 @@ class ItAsset(models.Model):
                                     SELECT 1 FROM it_asset_depreciation_line l
                                      WHERE l.asset_id = t.id AND l.move_id IS NULL))
                       AND a.depreciation_state = 'running'
+                      AND a.depreciation_paused_since IS NULL
                       AND a.depreciation_method IS NOT NULL
                       AND a.depreciation_method <> 'none'""",
                 list(asset_ids),
@@ -842,258 +865,3 @@ class ItAsset(models.Model):
             ):
                 asset._dispose(fields.Date.to_date(change["move_line"].date))
         return res
-
-    def _last_posted_date(self):
-        self.ensure_one()
-        return self._posted_depreciation(self.ids).get(self.id, (0.0, None))[1]
-
-    def _dispose(self, date, proceeds=0.0, proceeds_account=None, invoice=None):
-        """Dispose of the asset on ``date``: depreciation up to that date (a
-        daily share of its period), then the disposal entry: Dr accumulated
-        depreciation, Dr proceeds, Cr gross value, the difference to the gain
-        or loss account. Returns the disposal entry."""
-        self.ensure_one()
-        asset = self
-        if asset.depreciation_state not in ("running", "done"):
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s is not capitalised or already disposed of.",
-                    asset=asset.display_name,
-                )
-            )
-        asset._check_accounting_setup(
-            [
-                "account_asset_id",
-                "account_depreciation_id",
-                "account_expense_id",
-                "account_gain_id",
-                "account_loss_id",
-                "journal_id",
-            ]
-        )
-        if date > fields.Date.context_today(self):
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: the disposal date %(date)s is in the future. "
-                    "A disposal is booked once it happened, on or before today. "
-                    "Nothing was disposed of.",
-                    asset=asset.display_name,
-                    date=format_date(self.env, date),
-                )
-            )
-        last_posted = asset._last_posted_date()
-        if last_posted and date < last_posted:
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: the disposal date %(date)s is before the last "
-                    "posted depreciation period (%(last)s).",
-                    asset=asset.display_name,
-                    date=date,
-                    last=last_posted,
-                )
-            )
-        if date < asset.in_service_date:
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: the disposal date %(date)s is before the "
-                    "in-service date %(start)s.",
-                    asset=asset.display_name,
-                    date=date,
-                    start=asset.in_service_date,
-                )
-            )
-        if proceeds and not proceeds_account:
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: choose the account of the sale proceeds.",
-                    asset=asset.display_name,
-                )
-            )
-        Line = self.env["it.asset.depreciation.line"].sudo()
-        # 1. the periods ended by the disposal date are posted as planned
-        result = self._post_depreciation_up_to(date, asset_ids=asset.ids)
-        if result["failed"]:
-            raise UserError(result["failed"][asset.id])
-        # 2. the period containing the date: its daily share
-        unposted = Line.search(
-            [("asset_id", "=", asset.id), ("move_id", "=", False)], order="date"
-        )
-        current = unposted[:1]
-        vals = None
-        if current and current.period_start <= date < current.date:
-            share = dep.daily_share(
-                current.amount,
-                current.period_start,
-                current.date,
-                date,
-                asset.company_id.currency_id.decimal_places,
-            )
-            if share:
-                vals = {
-                    "asset_id": asset.id,
-                    "date": date,
-                    "period_start": current.period_start,
-                    "amount": share,
-                    "accumulated": asset.accumulated_depreciation + share,
-                    "remaining": asset.book_value - share,
-                }
-        unposted.unlink()
-        if vals:
-            by_action(Line).create(vals)._post_depreciation_lines()
-        asset.invalidate_recordset(["accumulated_depreciation", "book_value"])
-        # 3. the disposal entry
-        category = asset.category_id.with_company(asset.company_id)
-        gross = asset.acquisition_cost
-        accumulated = asset.accumulated_depreciation
-        book_value = gross - accumulated
-        currency = asset.company_id.currency_id
-        difference = currency.round(proceeds - book_value)
-        name = self.env._("%(asset)s: disposal", asset=asset.display_name)
-        line_vals = [
-            (category.account_depreciation_id, accumulated, 0.0),
-            (category.account_asset_id, 0.0, gross),
-        ]
-        if proceeds:
-            line_vals.append((proceeds_account, proceeds, 0.0))
-        if difference > 0:
-            line_vals.append((category.account_gain_id, 0.0, difference))
-        elif difference < 0:
-            line_vals.append((category.account_loss_id, -difference, 0.0))
-        move = (
-            self.env["account.move"]
-            .sudo()
-            .create(
-                {
-                    "move_type": "entry",
-                    "journal_id": category.journal_id.id,
-                    "company_id": asset.company_id.id,
-                    "date": date,
-                    "ref": name,
-                    "it_asset_id": asset.id,
-                    "line_ids": [
-                        Command.create(
-                            {
-                                "name": name,
-                                "account_id": account.id,
-                                "debit": debit,
-                                "credit": credit,
-                            }
-                        )
-                        for account, debit, credit in line_vals
-                        if debit or credit
-                    ],
-                }
-            )
-        )
-        move._post(soft=False)
-        by_action(asset).write(
-            {
-                "depreciation_state": "disposed",
-                "disposal_move_id": move.id,
-                "disposal_date": date,
-            }
-        )
-        if asset.state != "disposed" and not lifecycle.illegal(
-            [(asset, asset.state, lifecycle.DISPOSED)]
-        ):
-            asset._change_state(lifecycle.DISPOSED)
-        currency = asset.company_id.currency_id
-        asset._message_log(
-            body=self.env._(
-                "Disposed of on %(date)s: book value %(book)s, proceeds %(proceeds)s.",
-                date=format_date(self.env, date),
-                book=format_amount(self.env, book_value, currency),
-                proceeds=format_amount(self.env, proceeds, currency),
-            )
-        )
-        return move
-
-    def _revalue(
-        self, date, useful_life_months=None, salvage_value=None, impairment=0.0
-    ):
-        """Change of useful life or salvage, or an impairment on ``date``: the
-        impairment is posted (Dr loss, Cr accumulated depreciation) and the
-        unposted lines are recomputed from the book value over the remaining
-        life."""
-        self.ensure_one()
-        asset = self
-        if asset.depreciation_state not in ("running", "done"):
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s is not depreciating: nothing to revalue.",
-                    asset=asset.display_name,
-                )
-            )
-        last_posted = asset._last_posted_date()
-        if last_posted and date <= last_posted:
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: the change date %(date)s must be after the "
-                    "last posted period (%(last)s).",
-                    asset=asset.display_name,
-                    date=date,
-                    last=last_posted,
-                )
-            )
-        vals = {}
-        if useful_life_months is not None:
-            vals["depreciation_life_months"] = useful_life_months
-        if salvage_value is not None:
-            vals["salvage_value"] = salvage_value
-        if impairment < 0 or impairment > asset.book_value - (
-            salvage_value if salvage_value is not None else asset.salvage_value
-        ):
-            raise UserError(
-                self.env._(
-                    "Asset %(asset)s: the impairment %(amount)s must be positive "
-                    "and leave the book value above the salvage value.",
-                    asset=asset.display_name,
-                    amount=impairment,
-                )
-            )
-        move = self.env["account.move"]
-        if impairment:
-            asset._check_accounting_setup(
-                ["account_depreciation_id", "account_loss_id", "journal_id"]
-            )
-            category = asset.category_id.with_company(asset.company_id)
-            name = self.env._("%(asset)s: impairment", asset=asset.display_name)
-            move = (
-                self.env["account.move"]
-                .sudo()
-                .create(
-                    {
-                        "move_type": "entry",
-                        "journal_id": category.journal_id.id,
-                        "company_id": asset.company_id.id,
-                        "date": date,
-                        "ref": name,
-                        "it_asset_id": asset.id,
-                        "line_ids": [
-                            Command.create(
-                                {
-                                    "name": name,
-                                    "account_id": category.account_loss_id.id,
-                                    "debit": impairment,
-                                    "credit": 0.0,
-                                }
-                            ),
-                            Command.create(
-                                {
-                                    "name": name,
-                                    "account_id": category.account_depreciation_id.id,
-                                    "debit": 0.0,
-                                    "credit": impairment,
-                                }
-                            ),
-                        ],
-                    }
-                )
-            )
-            move._post(soft=False)
-            vals["impairment_amount"] = asset.impairment_amount + impairment
-        if asset.depreciation_state == "done":
-            vals["depreciation_state"] = "running"
-        by_action(asset).write(vals)
-        asset._build_depreciation_boards()
-        return move

@@ -31,6 +31,9 @@ ACCOUNTING_STATE_FIELDS = frozenset(
         "disposal_move_id",
         "disposal_date",
         "impairment_amount",
+        "depreciation_paused_since",
+        "depreciation_resumed_on",
+        "depreciation_pause_days",
     }
 )
 CREATE_ACCOUNTING_STATE = {"depreciation_state": {"draft"}}
@@ -39,6 +42,8 @@ CAPITALISED_BASIS_FIELDS = frozenset(
     {
         "acquisition_cost",
         "currency_id",
+        "purchase_currency_id",
+        "purchase_cost",
         "company_id",
         "category_id",
         "in_service_date",

@@ -42,12 +42,6 @@ class ItAsset(models.Model):
         help="When the asset's value leaves the inventory for the fixed-asset "
         "account of its category.",
     )
-    capitalised_date = fields.Date(
-        readonly=True,
-        copy=False,
-        tracking=True,
-        help="Date the asset was capitalised (received or first deployed).",
-    )
 
     def action_view_stock_moves(self):
         """Stock moves of this asset's serial (or its receipt move)."""

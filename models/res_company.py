@@ -4,6 +4,8 @@ from odoo import SUPERUSER_ID, fields, models
 
 from odoo.addons.it_asset.lib import classification
 
+from .it_asset_depreciation_pause import STOCK_DEPRECIATION_POLICIES
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -64,6 +66,15 @@ class ResCompany(models.Model):
         string="Default Capitalisation",
         default=classification.DEFAULT_CAPITALISE_ON,
         required=True,
+    )
+    it_asset_stock_depreciation = fields.Selection(
+        STOCK_DEPRECIATION_POLICIES,
+        string="Depreciation Back in Stock",
+        default="keep",
+        required=True,
+        help="An asset capitalised on deployment that goes back to stock: keep "
+        "depreciating it, or pause its depreciation until it is deployed again "
+        "(its life is lengthened by the days in stock).",
     )
     # advanced, off by default: every entry goes through the accounting
     # engine unless an accounting manager opts in

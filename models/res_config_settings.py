@@ -27,6 +27,9 @@ class ResConfigSettings(models.TransientModel):
     it_asset_eol_notice_days = fields.Integer(
         related="company_id.it_asset_eol_notice_days", readonly=False
     )
+    it_asset_stock_depreciation = fields.Selection(
+        related="company_id.it_asset_stock_depreciation", readonly=False
+    )
     it_asset_entry_copies = fields.Boolean(
         related="company_id.it_asset_entry_copies", readonly=False
     )

@@ -296,7 +296,6 @@ class StockMove(models.Model):
                 "product_id": move.product_id.id,
                 "category_id": decision.asset_category_id,
                 "company_id": move.company_id.id,
-                "currency_id": move.company_id.currency_id.id,
                 "acquisition_date": fields.Date.to_date(move.date),
                 "vendor_id": move._it_asset_vendor().id,
                 "purchase_order_ref": move._it_asset_purchase_ref(),
@@ -425,7 +424,10 @@ class StockMove(models.Model):
             by_location[change["location_to"].id].append(asset.id)
             if change["kind"] == "return_vendor" and (
                 asset.state in (lifecycle.DRAFT, lifecycle.IN_STOCK)
-                and (asset.capitalise_on == "receipt" or not asset.capitalised_date)
+                and (
+                    asset.capitalise_on == "receipt"
+                    or not asset._it_asset_capitalised()
+                )
             ):
                 to_cancel.append(asset.id)
                 continue
@@ -455,16 +457,17 @@ class StockMove(models.Model):
             asset = change["asset"]
             if (
                 change["kind"] in ("to_holder", "to_repair")
-                and not asset.capitalised_date
+                and not asset._it_asset_capitalised()
                 and change["location_from"]._should_be_valued()
             ):
                 by_move[change["move_line"].move_id].append(asset.id)
         Asset = self.env["it.asset"].with_context(mail_notrack=True)
         for move, asset_ids in by_move.items():
             assets = Asset.browse(asset_ids)
-            date = fields.Date.to_date(move.date)
-            assets.write({"capitalised_date": date})
-            assets._it_asset_on_capitalised(date, stock_move=move)
+            # the one capitalisation date: the in-service date the hook sets
+            assets._it_asset_on_capitalised(
+                fields.Date.to_date(move.date), stock_move=move
+            )
 
     def _it_asset_log(self, changes, cancelled):
         """One chatter line per asset (one batch insert)."""
@@ -533,7 +536,7 @@ class StockMove(models.Model):
             return (
                 assets.category_id,
                 assets.capitalise_on,
-                bool(assets.capitalised_date),
+                assets._it_asset_capitalised(),
             )
         decision = dict(self.env.context.get("it_asset_decisions") or ()).get(self.id)
         if decision is None and self.product_id.tracking != "serial":

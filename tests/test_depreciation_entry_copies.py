@@ -5,6 +5,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.it_asset.models import account_move
 from odoo.addons.it_asset.models.account_move import AccountMove
 
 from .common_depreciation import DepreciationCase
@@ -220,3 +221,96 @@ class TestDepreciationEntryCopies(DepreciationCase):
 
         queries(assets[:4])  # warm-up: first entry of the journal and month
         self.assertEqual(queries(assets[4:10]), queries(assets[10:24]))
+
+    def _assert_all_through_the_engine(self, assets):
+        moves, copy_calls = self._post(assets)
+        self.assertEqual(copy_calls, 0)
+        self.assertEqual(len(moves), len(assets))
+        self.assertEqual(set(moves.mapped("state")), {"posted"})
+        return moves
+
+    def test_an_override_outside_the_allow_list_sends_entries_to_the_engine(self):
+        # as if a module not known to the addon overrode account.move's
+        # create() or _post(): 'account' itself taken off the allow-list
+        allowed = account_move.COPY_OVERRIDES_ALLOWED - {"account"}
+        assets = self._assets([3600.0, 7200.0, 1800.0, 5400.0])
+        with patch.object(account_move, "COPY_OVERRIDES_ALLOWED", allowed):
+            self.assertIn(
+                "overridden by account",
+                self.env["account.move"]._it_asset_copy_fence(),
+            )
+            self._assert_all_through_the_engine(assets)
+
+    def test_a_missing_odoo_internal_sends_entries_to_the_engine(self):
+        # as if a private API the copies rely on were renamed within 18.0
+        api = (*account_move._PRIVATE_API, "_it_asset_renamed_in_a_patch")
+        assets = self._assets([3600.0, 7200.0, 1800.0, 5400.0])
+        with patch.object(account_move, "_PRIVATE_API", api):
+            self.assertIn(
+                "_it_asset_renamed_in_a_patch",
+                self.env["account.move"]._it_asset_copy_fence(),
+            )
+            self._assert_all_through_the_engine(assets)
+
+    def test_allowed_overrides_leave_the_copies_on(self):
+        self.assertIsNone(self.env["account.move"]._it_asset_copy_fence())
+        self.assertLessEqual(
+            self.env["account.move"]._it_asset_overriding_modules(),
+            account_move.COPY_OVERRIDES_ALLOWED,
+        )
+
+    def test_copies_with_wrong_totals_are_rolled_back(self):
+        original = AccountMove._it_asset_insert_copies
+
+        def corrupt(model, *args):
+            new_ids = original(model, *args)
+            # one copied item written with a wrong amount
+            model.env.cr.execute(
+                "UPDATE account_move_line SET balance = balance + 1 "
+                "WHERE id = (SELECT min(id) FROM account_move_line "
+                "WHERE move_id = ANY(%s) AND balance > 0)",
+                [list(new_ids)],
+            )
+            return new_ids
+
+        assets = self._assets([3600.0, 7200.0, 1800.0, 5400.0, 2520.0])
+        lines = self.env["it.asset.depreciation.line"].search(
+            [("asset_id", "in", assets.ids), ("date", "=", JANUARY)]
+        )
+        with (
+            patch.object(
+                AccountMove,
+                "_it_asset_insert_copies",
+                autospec=True,
+                side_effect=corrupt,
+            ) as insert_copies,
+            self.assertLogs("odoo.addons.it_asset.models.account_move", "WARNING"),
+        ):
+            moves = lines._post_depreciation_lines()
+        self.assertEqual(insert_copies.call_count, 1)
+        # every entry written by the engine instead, right and numbered on
+        self.assertEqual(len(moves), 5)
+        self.assertEqual(
+            sorted(moves.mapped("amount_total")),
+            sorted(c / 36 for c in [3600.0, 7200.0, 1800.0, 5400.0, 2520.0]),
+        )
+        numbers = sorted(moves.mapped("sequence_number"))
+        self.assertEqual(numbers, list(range(numbers[0], numbers[0] + 5)))
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT count(*) FROM account_move_line l JOIN account_move m "
+            "ON m.id = l.move_id WHERE m.journal_id = %s",
+            [self.journal.id],
+        )
+        # the rolled back copies left no row behind: 2 items per entry
+        self.assertEqual(self.env.cr.fetchone()[0], 2 * 5)
+
+    def test_one_chatter_line_per_batch_on_the_journal(self):
+        assets = self._assets([3600.0, 7200.0, 1800.0, 5400.0, 2520.0])
+        _moves, copy_calls = self._post(assets)
+        self.assertEqual(copy_calls, 1)
+        notes = self.journal.message_ids.filtered(
+            lambda m: "written in bulk" in (m.body or "")
+        )
+        self.assertEqual(len(notes), 1)
+        self.assertIn("3 depreciation entries", notes.body)

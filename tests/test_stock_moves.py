@@ -68,9 +68,11 @@ class TestStockMoves(ItAssetStockCase):
     def test_deployment_capitalises_and_return_reverses(self):
         calls, patcher = self._capture_hook()
         capitalised = []
+        original = type(self.env["it.asset"])._it_asset_on_capitalised
 
         def on_capitalised(assets, date, stock_move=None):
             capitalised.append((assets, date, stock_move))
+            return original(assets, date, stock_move=stock_move)
 
         with (
             patcher,
@@ -90,7 +92,11 @@ class TestStockMoves(ItAssetStockCase):
         self.assertEqual(len(capitalised), 1)
         self.assertEqual(capitalised[0][0], self.assets)
         self.assertEqual(capitalised[0][2], deploy.move_ids)
-        self.assertTrue(all(self.assets.mapped("capitalised_date")))
+        # one capitalisation date: the in-service date, the deployment's
+        self.assertEqual(
+            set(self.assets.mapped("in_service_date")), {deploy.date_done.date()}
+        )
+        self.assertEqual(set(self.assets.mapped("depreciation_state")), {"running"})
         # Dr fixed asset / Cr stock valuation through stock_account
         self.assertAlmostEqual(self._balance(self.account_fixed, deploy.move_ids), 2000)
         self.assertAlmostEqual(

@@ -37,7 +37,8 @@ class TestStockReceipt(ItAssetStockCase):
                     "stock_move_id": picking.move_ids.id,
                     "classification_rule_id": self.rule_laptops.id,
                     "capitalise_on": "deployment",
-                    "capitalised_date": False,
+                    "in_service_date": False,
+                    "depreciation_state": "draft",
                 }
                 for lot in lots
             ],
@@ -74,7 +75,7 @@ class TestStockReceipt(ItAssetStockCase):
                     "location_id": self.stock_room.id,
                     "classification_rule_id": self.rule_monitors.id,
                     "capitalise_on": "receipt",
-                    "capitalised_date": picking.date_done.date(),
+                    "in_service_date": picking.date_done.date(),
                 }
             ]
             * 3,
