@@ -331,11 +331,21 @@ class ItAssetDepreciationLine(models.Model):
         """Create and post the journal entries of ``self`` (locked, unposted
         lines): one entry per line for assets in per-asset mode, one entry per
         category, company and period for assets in summary mode. Returns the
-        entries."""
+        entries. Validate, prepare, post, link."""
         if not self:
             return self.env["account.move"]
         lines = self.sudo()
-        assets = lines.asset_id
+        settings = lines._posting_settings()
+        vals_list, groups = lines._prepare_entries(settings)
+        moves = lines._post_prepared_entries(vals_list, settings)
+        lines._link_entries(moves, groups)
+        self.env["it.asset"]._update_fully_depreciated(lines.asset_id.ids)
+        return moves
+
+    def _posting_settings(self):
+        """Validate: {(category id, company id): journal and accounts} of the
+        lines' assets; a UserError names what is missing."""
+        assets = self.asset_id
         assets._check_accounting_setup(
             ["account_depreciation_id", "account_expense_id", "journal_id"]
         )
@@ -348,6 +358,13 @@ class ItAssetDepreciationLine(models.Model):
                     categ.account_expense_id,
                     categ.account_depreciation_id,
                 )
+        return settings
+
+    def _prepare_entries(self, settings):
+        """Prepare: the values of the entries (the one builder,
+        lib/journal_entries.py) and, in the same order, the lines of each."""
+        lines = self
+        assets = lines.asset_id
         keys = {}
         for line in lines:
             asset = line.asset_id
@@ -428,10 +445,13 @@ class ItAssetDepreciationLine(models.Model):
                 )
             )
             groups.append(group)
-        # per-asset entries of the companies that allow it are written in
-        # bulk (account.move._it_asset_create_posted); summary entries are few
-        # (opt-in, never under an audit trail)
-        companies = assets.company_id
+        return vals_list, groups
+
+    def _post_prepared_entries(self, vals_list, settings):
+        """Post: create and post the entries through the engine (bulk copies
+        only where the company opted in, never under an audit trail), after
+        taking this run's turn on the hash-protected journals."""
+        companies = self.asset_id.company_id
         audited = companies.filtered("check_account_audit_trail")
         copyable = [
             vals.get("it_asset_id")
@@ -447,12 +467,16 @@ class ItAssetDepreciationLine(models.Model):
         )
         # the audit trail logs each entry's creation, as for any entry
         context = dict(_MOVE_CONTEXT, **({} if audited else _QUIET_CONTEXT))
-        moves = (
+        return (
             self.env["account.move"]
             .sudo()
             .with_context(**context)
             ._it_asset_create_posted(vals_list, copyable)
         )
+
+    def _link_entries(self, moves, groups):
+        """Link: each line gets its entry and posting date, in one UPDATE that
+        refuses lines another run posted meanwhile."""
         line_ids, move_ids, dates = [], [], []
         for move, group in zip(moves, groups, strict=True):
             for line in group:
@@ -478,8 +502,6 @@ class ItAssetDepreciationLine(models.Model):
                 )
             )
         self.invalidate_model(["move_id", "posting_date", "failure_message"])
-        self.env["it.asset"]._update_fully_depreciated(assets.ids)
-        return moves
 
     def _lock_hashed_journals(self, journal_ids):
         """Take the turn of this transaction on each hash-protected journal of
