@@ -1,10 +1,25 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.it_asset.tests.common import ItAssetCase
 
 
-class DepreciationCase(ItAssetCase):
-    """Accounts, a journal and a depreciated category for the depreciation tests."""
+class DepreciationCase(ItAssetCase, AccountTestInvoicingCommon):
+    """Accounts, a journal and a depreciated category for the depreciation
+    tests, on a fresh company with its chart of accounts (Odoo's
+    AccountTestInvoicingCommon), never on demo data."""
+
+    @classmethod
+    def default_env_context(cls):
+        # the chatter is part of what these tests check (ItAssetCase turns
+        # tracking off where it does not matter)
+        return {}
+
+    @classmethod
+    def setup_independent_user(cls):
+        # the fixtures are the administrator's; every flow under test runs
+        # with_user the role that does it
+        return None
 
     @classmethod
     def setUpClass(cls):

@@ -12,6 +12,7 @@ from odoo import SUPERUSER_ID, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
+from .common import ItAssetCase
 from .common_depreciation import DepreciationCase
 
 
@@ -154,7 +155,7 @@ class TestItManagerSettingsAndResponsibles(DepreciationCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRepairButtons(DepreciationCase):
+class TestRepairButtons(ItAssetCase):
     def test_repair_done_is_offered_only_when_it_can_succeed(self):
         asset = self._create_asset(name="Broken server")
         asset.action_confirm()
