@@ -4,12 +4,13 @@
 SHELL := /bin/bash
 export ODOO_SRC ?= /opt/odoo-18.0
 
-.PHONY: setup demo demo-reset test pytest lint bench pot stop clean help
+.PHONY: setup demo demo-reset test pytest neighbours lint bench pot stop clean help
 
 help:
 	@echo "make demo    serve Odoo with it_asset and demo data at http://localhost:8069 (admin/admin)"
 	@echo "make test    fresh test database, the whole suite (tours included), 'N passed, M failed'"
 	@echo "make pytest  fast path: pytest-odoo on an existing database (PYTEST_ARGS=..., PYTEST_DB=...)"
+	@echo "make neighbours  Odoo's stock_account, maintenance and stock tests with and without it_asset"
 	@echo "make lint    ruff check + format check, pylint-odoo (OCA 18.0 settings)"
 	@echo "make bench   benchmarks (N=2000, SKIP_OCA=1), figures in bench-results/"
 	@echo "make pot     regenerate i18n/it_asset.pot"
@@ -31,6 +32,9 @@ test:
 
 pytest:
 	@scripts/pytest.sh
+
+neighbours:
+	@scripts/neighbours.sh
 
 lint:
 	@scripts/lint.sh

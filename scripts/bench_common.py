@@ -69,14 +69,35 @@ def create_database(name, modules, demo=False):
     subprocess.run(cmd, check=True)
 
 
+def install_modules(name, modules):
+    """Install ``modules`` on the existing database ``name``."""
+    subprocess.run(
+        [
+            PY,
+            os.path.join(ODOO_SRC, "odoo-bin"),
+            "-c",
+            ODOO_RC,
+            "-d",
+            name,
+            "-i",
+            ",".join(modules),
+            "--stop-after-init",
+            "--without-demo=all",
+        ],
+        check=True,
+    )
+
+
 @contextlib.contextmanager
-def environment(dbname):
-    """Yield a superuser env on ``dbname``; the caller commits when it wants."""
+def environment(dbname, reload=False):
+    """Yield a superuser env on ``dbname``; the caller commits when it wants.
+    ``reload``: a new registry (modules were installed meanwhile)."""
     import odoo  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
     config.parse_config(["-c", ODOO_RC])
-    registry = odoo.modules.registry.Registry(dbname)
+    Registry = odoo.modules.registry.Registry
+    registry = Registry.new(dbname) if reload else Registry(dbname)
     with registry.cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         yield env
