@@ -8,18 +8,8 @@ source "$(dirname "$0")/common.sh"
 "$REPO/scripts/setup.sh"
 mkdir -p "$REPO/bench-results"
 export ODOO_RC="$STATE/bench-odoo.conf"
-cat >"$ODOO_RC" <<CONFEOF
-[options]
-addons_path = $(addons_path)
-data_dir = $STATE/data
-db_host = 127.0.0.1
-db_port = $(pg_port)
-db_user = odoo
-db_password = odoo
-http_port = $TEST_HTTP_PORT
-max_cron_threads = 0
-log_level = warn
-CONFEOF
+write_odoo_conf "$ODOO_RC" "" "max_cron_threads = 0
+log_level = warn"
 export IT_ASSET_REPO="$REPO" IT_ASSET_PY="$PY" ODOO_SRC
 status=0
 for script in "$REPO"/scripts/bench_*.py; do

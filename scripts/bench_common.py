@@ -53,6 +53,12 @@ def create_database(name, modules, demo=False):
         check=True,
         env=dict(os.environ, PATH="/usr/lib/postgresql/15/bin:" + os.environ["PATH"]),
     )
+    install_modules(name, modules, demo=demo, new=True)
+
+
+def install_modules(name, modules, demo=False, new=False):
+    """Install ``modules`` on the database ``name`` (``new``: just dropped,
+    created by Odoo); no demo data unless ``demo``."""
     cmd = [
         PY,
         os.path.join(ODOO_SRC, "odoo-bin"),
@@ -64,28 +70,9 @@ def create_database(name, modules, demo=False):
         ",".join(modules),
         "--stop-after-init",
     ]
-    if not demo:
+    if not demo and new:
         cmd.append("--without-demo=all")
     subprocess.run(cmd, check=True)
-
-
-def install_modules(name, modules):
-    """Install ``modules`` on the existing database ``name``."""
-    subprocess.run(
-        [
-            PY,
-            os.path.join(ODOO_SRC, "odoo-bin"),
-            "-c",
-            ODOO_RC,
-            "-d",
-            name,
-            "-i",
-            ",".join(modules),
-            "--stop-after-init",
-            "--without-demo=all",
-        ],
-        check=True,
-    )
 
 
 @contextlib.contextmanager

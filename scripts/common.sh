@@ -46,6 +46,23 @@ addons_path() {
 }
 
 pg_port() { cat "$STATE/pg/port"; }
+# write_odoo_conf FILE [DB] [EXTRA LINES]: an Odoo configuration for this
+# checkout's addons, data and PostgreSQL (used by pytest-odoo and the benchmarks)
+write_odoo_conf() {
+    local file="$1" db="${2:-}" extra="${3:-}"
+    {
+        echo "[options]"
+        echo "addons_path = $(addons_path)"
+        echo "data_dir = $STATE/data"
+        echo "db_host = 127.0.0.1"
+        echo "db_port = $(pg_port)"
+        echo "db_user = odoo"
+        echo "db_password = odoo"
+        if [ -n "$db" ]; then echo "db_name = $db"; fi
+        echo "http_port = $TEST_HTTP_PORT"
+        if [ -n "$extra" ]; then printf '%s\n' "$extra"; fi
+    } >"$file"
+}
 
 odoo_bin() {
     # Run Odoo 18 from the source tree with our virtualenv and database cluster.

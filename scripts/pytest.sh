@@ -13,17 +13,7 @@ elif [ "${UPGRADE:-0}" = 1 ]; then
     odoo_bin -d "$DB" -u "$ADDON" --stop-after-init --max-cron-threads=0 --log-level=warn
 fi
 CONF="$STATE/pytest-odoo.conf"
-cat >"$CONF" <<CONFEOF
-[options]
-addons_path = $(addons_path)
-data_dir = $STATE/data
-db_host = 127.0.0.1
-db_port = $(pg_port)
-db_user = odoo
-db_password = odoo
-db_name = $DB
-http_port = $TEST_HTTP_PORT
-CONFEOF
+write_odoo_conf "$CONF" "$DB"
 # pytest-odoo names test modules after their path: run from the folder holding
 # the it_asset symlink, with test paths under it_asset/.
 cd "$(addons_dir)"
