@@ -403,6 +403,9 @@ class ItAssetAudit(models.Model):
         A constant number of queries, whatever the campaign's size (one
         lookup, one line, one write, one count)."""
         self.ensure_one()
+        # the lines are written in SQL below: the rights are checked here
+        self.check_access("write")
+        self.env["it.asset.audit.line"].browse().check_access("write")
         self._check_in_progress()
         location = self.env["stock.location"].browse(location_id or [])
         try:
@@ -602,6 +605,7 @@ class ItAssetAudit(models.Model):
     def _scan_result_for_code(self, code):
         """The Scan screen without a campaign: the card of the asset of
         ``code``, or why there is none. Nothing is written."""
+        self.env["it.asset"].browse().check_access("read")
         try:
             code = scan_codes.clean(code)
         except scan_codes.BadCode as bad:

@@ -1,5 +1,6 @@
 /** @odoo-module **/
 import {Component, onWillStart, useRef, useState} from "@odoo/owl";
+import {ConfirmationDialog} from "@web/core/confirmation_dialog/confirmation_dialog";
 import {_t} from "@web/core/l10n/translation";
 import {isBarcodeScannerSupported} from "@web/core/barcode/barcode_video_scanner";
 import {registry} from "@web/core/registry";
@@ -19,6 +20,7 @@ export class ItAssetScanScreen extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.notification = useService("notification");
+        this.dialog = useService("dialog");
         this.inputRef = useRef("codeInput");
         const params = this.props.action.params || {};
         const context = this.props.action.context || {};
@@ -176,6 +178,26 @@ export class ItAssetScanScreen extends Component {
             res_model: "it.asset.audit",
             res_id: this.state.auditId,
             views: [[false, "form"]],
+        });
+    }
+
+    onCloseCampaign() {
+        const audit = this.state.progress;
+        this.dialog.add(ConfirmationDialog, {
+            title: _t("Close %s", audit.name),
+            body: _t(
+                "%(found)s of %(expected)s expected assets found. The others become Missing (unless left as they are). Close the campaign?",
+                {found: audit.found, expected: audit.expected}
+            ),
+            confirmLabel: _t("Close Campaign"),
+            confirm: async () => {
+                await this.orm.call("it.asset.audit", "action_close", [[audit.id]]);
+                this.notification.add(_t("%s closed.", audit.name), {type: "success"});
+                this.state.auditId = false;
+                this.state.reply = null;
+                await this.loadCampaigns();
+            },
+            cancel: () => {},
         });
     }
 
