@@ -347,9 +347,7 @@ class ItAssetAudit(models.Model):
                         ),
                         Markup().join(
                             Markup("<li>%s</li>") % name
-                            for name in employee_lines.asset_id.mapped(
-                                "display_name"
-                            )
+                            for name in employee_lines.asset_id.mapped("display_name")
                         ),
                     ),
                 }
@@ -738,15 +736,11 @@ class ItAssetAuditLine(models.Model):
         readonly=True,
         help="Listed when the campaign started (else: scanned but not expected).",
     )
-    expected_location_id = fields.Many2one(
-        "stock.location", string="Expected Location", readonly=True
-    )
+    expected_location_id = fields.Many2one("stock.location", readonly=True)
     expected_employee_id = fields.Many2one(
         "hr.employee", string="Expected Holder", readonly=True, index="btree_not_null"
     )
-    expected_department_id = fields.Many2one(
-        "hr.department", string="Expected Department", readonly=True
-    )
+    expected_department_id = fields.Many2one("hr.department", readonly=True)
     result = fields.Selection(
         RESULTS, required=True, default="pending", readonly=True, index=True
     )
@@ -754,7 +748,7 @@ class ItAssetAuditLine(models.Model):
     scanned_location_id = fields.Many2one(
         "stock.location", string="Found At", readonly=True
     )
-    scanned_by_id = fields.Many2one("res.users", string="Scanned By", readonly=True)
+    scanned_by_id = fields.Many2one("res.users", readonly=True)
     scanned_at = fields.Datetime(readonly=True)
     scan_count = fields.Integer(
         readonly=True, help="How many times it was scanned (counted once)."
@@ -812,7 +806,9 @@ class ItAssetAuditLine(models.Model):
         held = self.filtered(lambda line: line.asset_id.custody_id)
         Custody = self.env["it.asset.custody"]
         for location in held.scanned_location_id:
-            group = held.filtered(lambda line, loc=location: line.scanned_location_id == loc)
+            group = held.filtered(
+                lambda line, loc=location: line.scanned_location_id == loc
+            )
             Custody._checkin(
                 group.asset_id,
                 location,
@@ -969,8 +965,7 @@ class ItAssetAuditLine(models.Model):
                     "Found by audit %(audit)s at %(location)s.",
                     audit=line.audit_id.name,
                     location=(
-                        line.scanned_location_id
-                        or line.expected_location_id
+                        line.scanned_location_id or line.expected_location_id
                     ).display_name
                     or line.asset_id.holder_name
                     or "-",
@@ -1000,7 +995,9 @@ class ItAssetAuditUnknown(models.Model):
     )
     code = fields.Char(required=True, readonly=True)
     count = fields.Integer(default=1, readonly=True, help="Times it was scanned.")
-    scanned_by_id = fields.Many2one("res.users", string="First Scanned By", readonly=True)
+    scanned_by_id = fields.Many2one(
+        "res.users", string="First Scanned By", readonly=True
+    )
     location_id = fields.Many2one("stock.location", string="Scanned At", readonly=True)
     note = fields.Text()
 

@@ -17,7 +17,7 @@ class ItAsset(models.Model):
 
     def init(self):
         """Case-insensitive lookups of tags and serials by the scans."""
-        super().init()
+        result = super().init()
         self.env.cr.execute(
             SQL(
                 "CREATE INDEX IF NOT EXISTS it_asset_tag_upper_idx "
@@ -26,6 +26,7 @@ class ItAsset(models.Model):
                 "ON it_asset (lower(serial_number)) WHERE serial_number IS NOT NULL"
             )
         )
+        return result
 
     @api.model
     def _find_by_code(self, code):

@@ -41,7 +41,11 @@ class ItAssetAudit(models.Model):
         header = workbook.add_format({"bold": True, "bg_color": "#D9E1F2", "border": 1})
         title = workbook.add_format({"bold": True, "font_size": 14})
         when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
-        results = dict(self.env["it.asset.audit.line"]._fields["result"]._description_selection(self.env))
+        results = dict(
+            self.env["it.asset.audit.line"]
+            ._fields["result"]
+            ._description_selection(self.env)
+        )
         sheet = workbook.add_worksheet(self.env._("Assets"))
         sheet.write(0, 0, self.env._("Audit %s", self.name), title)
         columns = [

@@ -72,7 +72,9 @@ class TestAssetAudit(AuditCase):
         reply = audit.record_scan(f"https://erp.example.com/odoo/it.asset/{by_url.id}")
         self.assertEqual(reply["kind"], "found")
         self.assertRecordValues(
-            self._line(audit, asset) | self._line(audit, by_serial) | self._line(audit, by_url),
+            self._line(audit, asset)
+            | self._line(audit, by_serial)
+            | self._line(audit, by_url),
             [
                 {
                     "result": "found",
@@ -111,7 +113,12 @@ class TestAssetAudit(AuditCase):
         self.assertEqual(reply["kind"], "found_elsewhere")
         self.assertRecordValues(
             self._line(audit, by_hand),
-            [{"result": "found_elsewhere", "scanned_location_id": self.meeting_room.id}],
+            [
+                {
+                    "result": "found_elsewhere",
+                    "scanned_location_id": self.meeting_room.id,
+                }
+            ],
         )
         # an asset the campaign did not expect
         reply = audit.record_scan(self.elsewhere.tag, self.room.id)
@@ -159,7 +166,9 @@ class TestAssetAudit(AuditCase):
         audit = self._started()
         for code in ("", "   ", None, "abc\x00def", "\x1b[A", "9" * 10000, "X" * 257):
             reply = audit.record_scan(code)
-            self.assertEqual(reply["kind"], "invalid", repr(code[:20] if code else code))
+            self.assertEqual(
+                reply["kind"], "invalid", repr(code[:20] if code else code)
+            )
             self.assertTrue(reply["message"])
         self.assertFalse(audit.unknown_ids)
         self.assertEqual(set(audit.line_ids.mapped("result")), {"pending"})
@@ -219,7 +228,9 @@ class TestAssetAudit(AuditCase):
     def test_correct_a_held_asset_found_in_a_room_checks_it_in(self):
         held = self.assets[0]
         self.Custody.with_user(self.auditor)._checkout(held, self.employee)
-        audit = self._started(employee_ids=[(6, 0, self.employee.ids)], location_ids=False)
+        audit = self._started(
+            employee_ids=[(6, 0, self.employee.ids)], location_ids=False
+        )
         self.assertEqual(audit.line_ids.asset_id, held)
         audit.record_scan(held.tag, self.meeting_room.id)
         line = audit.line_ids
@@ -271,8 +282,14 @@ class TestAssetAudit(AuditCase):
         self.assertRecordValues(
             found | by_hand | left,
             [
-                {"last_audit_date": date(2026, 6, 15), "next_audit_date": date(2026, 12, 15)},
-                {"last_audit_date": date(2026, 6, 15), "next_audit_date": date(2026, 12, 15)},
+                {
+                    "last_audit_date": date(2026, 6, 15),
+                    "next_audit_date": date(2026, 12, 15),
+                },
+                {
+                    "last_audit_date": date(2026, 6, 15),
+                    "next_audit_date": date(2026, 12, 15),
+                },
                 {"last_audit_date": False, "next_audit_date": False},
             ],
         )
@@ -319,9 +336,11 @@ class TestAssetAudit(AuditCase):
         audit.record_scan("NOT-AN-ASSET")
         action = audit.with_user(self.auditor).action_export_xlsx()
         self.assertIn("/web/content/", action["url"])
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "it_asset.report_it_asset_audit", audit.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("it_asset.report_it_asset_audit", audit.ids)[0]
+            .decode()
+        )
         self.assertIn(self.assets[0].tag, html)
         self.assertIn("NOT-AN-ASSET", html)
         self.assertIn("Found where expected", html)
@@ -390,7 +409,10 @@ class TestAssetAuditConfirmation(AuditCase):
     def test_holder_confirms_with_the_right_serial(self):
         audit = self._request()
         activity = self.env["mail.activity"].search(
-            [("res_model", "=", "it.asset.custody"), ("user_id", "=", self.employee_user.id)]
+            [
+                ("res_model", "=", "it.asset.custody"),
+                ("user_id", "=", self.employee_user.id),
+            ]
         )
         self.assertEqual(len(activity), 1)
         self.assertIn(audit.name, activity.summary)
@@ -435,7 +457,9 @@ class TestAssetAuditConfirmation(AuditCase):
         with self.assertRaises(AccessError):
             self.env["it.asset.custody"].with_user(
                 self.employee_user
-            ).confirm_held_asset(self.other_custody.id, self.other_held.serial_number or "X")
+            ).confirm_held_asset(
+                self.other_custody.id, self.other_held.serial_number or "X"
+            )
         self.assertEqual(self._line(audit, self.other_held).result, "pending")
         # the IT user cannot confirm in the holder's place either
         with self.assertRaises(AccessError):

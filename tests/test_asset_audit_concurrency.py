@@ -54,14 +54,15 @@ class TestAssetAuditConcurrency(TransactionCase):
             for query in (
                 SQL("DELETE FROM it_asset_audit WHERE id = %s", fixture["audit"]),
                 SQL(
-                    "DELETE FROM mail_message WHERE (model = 'it.asset' AND res_id = %s)"
-                    " OR (model = 'it.asset.audit' AND res_id = %s)",
+                    "DELETE FROM mail_message WHERE (model = 'it.asset' "
+                    "AND res_id = %s) OR (model = 'it.asset.audit' AND res_id = %s)",
                     fixture["asset"],
                     fixture["audit"],
                 ),
                 SQL(
                     "DELETE FROM mail_followers WHERE (res_model = 'it.asset' "
-                    "AND res_id = %s) OR (res_model = 'it.asset.audit' AND res_id = %s)",
+                    "AND res_id = %s) OR (res_model = 'it.asset.audit' "
+                    "AND res_id = %s)",
                     fixture["asset"],
                     fixture["audit"],
                 ),
@@ -136,7 +137,8 @@ class TestAssetAuditConcurrency(TransactionCase):
         with self.db.cursor() as cr:
             cr.execute(
                 SQL(
-                    "SELECT code, count FROM it_asset_audit_unknown WHERE audit_id = %s",
+                    "SELECT code, count FROM it_asset_audit_unknown "
+                    "WHERE audit_id = %s",
                     self.fixture["audit"],
                 )
             )
