@@ -318,6 +318,12 @@ class TestAssetAudit(AuditCase):
         self.assertEqual(audit.line_ids[:1].result, "pending")
 
     def test_checkin_counts_as_audit_where_the_company_says_so(self):
+        settings = self.env["it.asset.settings"].with_user(self.it_manager).create({})
+        self.assertFalse(settings.it_asset_checkin_is_audit)
+        settings.it_asset_checkin_is_audit = True
+        settings.action_save()
+        self.assertTrue(self.env.company.it_asset_checkin_is_audit)
+        self.env.company.it_asset_checkin_is_audit = False
         asset = self.assets[0]
         self.Custody.with_user(self.auditor)._checkout(asset, self.employee)
         self.Custody.with_user(self.auditor)._checkin(asset, self.room)
