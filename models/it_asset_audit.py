@@ -803,6 +803,18 @@ class ItAssetAuditLine(models.Model):
                     ", ".join(bad.asset_id.mapped("display_name")),
                 )
             )
+        custody_places = self.filtered(
+            lambda line: line.scanned_location_id.it_asset_employee_id
+            or line.scanned_location_id.it_asset_department_id
+        )
+        if custody_places:
+            raise UserError(
+                self.env._(
+                    "Found at the custody location of a holder: hand it over to "
+                    "them (Hand Over) instead, so that their custody is opened: %s",
+                    ", ".join(custody_places.asset_id.mapped("display_name")),
+                )
+            )
         held = self.filtered(lambda line: line.asset_id.custody_id)
         Custody = self.env["it.asset.custody"]
         for location in held.scanned_location_id:

@@ -241,6 +241,20 @@ class TestAssetAudit(AuditCase):
         self.assertEqual(held.location_id, self.meeting_room)
         self.assertEqual(held.state, "in_stock")
 
+    def test_found_at_a_holders_custody_location_is_a_handover(self):
+        other = self.assets[1]
+        bob_location = self.env.company._it_asset_holder_locations(self.employee_2)[
+            self.employee_2
+        ]
+        audit = self._started()
+        audit.record_scan(other.tag, bob_location.id)
+        line = self._line(audit, other)
+        self.assertEqual(line.result, "found_elsewhere")
+        with self.assertRaisesRegex(UserError, "Hand Over"):
+            line.with_user(self.auditor).action_correct()
+        self.assertEqual(other.location_id, self.room)
+        self.assertFalse(line.corrected)
+
     @freeze_time("2026-06-15 10:00:00")
     def test_close_marks_missing_and_sets_audit_dates(self):
         audit = self._started()
