@@ -4,7 +4,7 @@
     "name": "IT Assets",
     "summary": "IT asset register, custody, maintenance and depreciation on top of "
     "stock, accounting, maintenance and HR",
-    "version": "18.0.1.3.0",
+    "version": "18.0.1.4.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/it-asset/it_asset",
     "author": "it_asset developers",
@@ -14,6 +14,9 @@
         "stock_account",
         "maintenance",
         "hr",
+        # the Scan screen's keyboard-wedge scanners (already installed by
+        # stock, through barcodes_gs1_nomenclature)
+        "barcodes",
     ],
     "external_dependencies": {
         "python": ["python-barcode", "qrcode", "xlsxwriter"],
@@ -58,6 +61,10 @@
         "wizard/it_asset_kit_dispose_views.xml",
         "wizard/it_asset_import_views.xml",
         "views/it_asset_menus.xml",
+        "security/audit_security.xml",
+        "data/ir_sequence_audit_data.xml",
+        "reports/it_asset_audit_report.xml",
+        "views/it_asset_audit_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -67,11 +74,13 @@
         "demo/it_asset_custody_demo.xml",
         "demo/it_asset_maintenance_demo.xml",
         "demo/it_asset_classification_rule_demo.xml",
+        "demo/it_asset_audit_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "it_asset/static/src/scss/it_asset_overview.scss",
             "it_asset/static/src/js/overview_chart/*",
+            "it_asset/static/src/js/scan/*",
         ],
         "web.assets_tests": [
             "it_asset/static/src/js/tours/*.js",

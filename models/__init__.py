@@ -31,3 +31,8 @@ from . import it_asset_end_of_life
 from . import it_asset_overview
 from . import it_asset_kit
 from . import it_asset_import
+from . import it_asset_scan
+from . import it_asset_category_audit
+from . import res_company_audit
+from . import it_asset_audit
+from . import it_asset_custody_audit

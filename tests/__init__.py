@@ -47,3 +47,8 @@ from . import test_asset_kit_tour
 from . import test_accounting_integrity
 from . import test_depreciation_summary_periods
 from . import test_depreciation_hash_concurrency
+from . import test_lib_scan_codes
+from . import test_asset_scan
+from . import test_asset_audit
+from . import test_asset_audit_concurrency
+from . import test_asset_audit_tour
