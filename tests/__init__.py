@@ -47,3 +47,5 @@ from . import test_asset_kit_tour
 from . import test_accounting_integrity
 from . import test_depreciation_summary_periods
 from . import test_depreciation_hash_concurrency
+from . import test_lib_labels
+from . import test_asset_labels

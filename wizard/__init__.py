@@ -9,3 +9,4 @@ from . import it_asset_problem_report
 from . import it_asset_settings
 from . import it_asset_kit_dispose
 from . import it_asset_import
+from . import it_asset_label_print
