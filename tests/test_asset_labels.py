@@ -260,9 +260,10 @@ class TestAssetLabels(ItAssetStockCase):
                 "it_asset_label_contact": "IT helpdesk ext. 4357",
             }
         )
+        asset.name = "Écran Müller"
         pdf = self._render(self.it_user, "roll_62x29", asset.ids)
         text = " ".join(PdfFileReader(io.BytesIO(pdf)).pages[0].extract_text().split())
-        for expected in ("LBL-SN-0", "Label laptop 0", "IT helpdesk ext. 4357"):
+        for expected in ("LBL-SN-0", "Écran Müller", "IT helpdesk ext. 4357"):
             self.assertIn(expected, text)
 
     def test_warehouse_user_prints_the_labels_of_their_receipt(self):
