@@ -41,6 +41,8 @@
         "wizard/it_asset_problem_report_views.xml",
         "wizard/it_asset_settings_views.xml",
         "reports/it_asset_custody_report.xml",
+        "reports/it_asset_label_report.xml",
+        "wizard/it_asset_label_print_views.xml",
         "data/ir_cron_data_custody.xml",
         "security/stock_security.xml",
         "views/it_asset_classification_rule_views.xml",

@@ -18,8 +18,11 @@ from . import it_asset_custody
 from . import it_asset_holder
 from . import hr_employee
 from . import res_config_settings
+from . import res_company_label
+from . import res_config_settings_label
 from . import stock_lot
 from . import stock_picking
+from . import stock_picking_label
 from . import it_asset_maintenance_plan
 from . import maintenance_request
 from . import it_asset_maintenance_part

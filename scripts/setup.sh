@@ -38,6 +38,8 @@ ensure_system_packages() {
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 \
         || command -v google-chrome >/dev/null 2>&1 || missing+=(chromium)
     command -v wkhtmltopdf >/dev/null 2>&1 || missing+=(wkhtmltopdf)
+    # pdftoppm: the label tests rasterise the PDF to decode its codes
+    command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
     [ ${#missing[@]} -eq 0 ] && return
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         say "Installing system packages: ${missing[*]}"

@@ -52,3 +52,5 @@ from . import test_asset_scan
 from . import test_asset_audit
 from . import test_asset_audit_concurrency
 from . import test_asset_audit_tour
+from . import test_lib_labels
+from . import test_asset_labels

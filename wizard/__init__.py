@@ -10,3 +10,4 @@ from . import it_asset_settings
 from . import it_asset_kit_dispose
 from . import it_asset_import
 from . import it_asset_audit_wizards
+from . import it_asset_label_print

@@ -3,6 +3,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..models.res_company_label import LABEL_FIELDS, LABEL_FORMATS
+
 # company fields IT managers set here (the accounting ones stay in Settings,
 # for accounting managers)
 COMPANY_FIELDS = (
@@ -14,7 +16,7 @@ COMPANY_FIELDS = (
     "it_asset_default_capitalise_on",
     "it_asset_responsible_id",
     "it_asset_eol_notice_days",
-)
+) + LABEL_FIELDS
 # system parameters: (field, key, default)
 PARAMETERS = (
     ("expiry_alert_days", "it_asset.expiry_alert_days", 30),
@@ -94,6 +96,32 @@ class ItAssetSettings(models.TransientModel):
     underperforming_min_years = fields.Float(
         string="Minimum Asset-Years",
         help="Only models observed for this many asset-years are compared.",
+    )
+
+    # asset labels (see models/res_company_label.py)
+    it_asset_label_format = fields.Selection(
+        LABEL_FORMATS, string="Label Format", required=True, default="a4_3x8"
+    )
+    it_asset_label_qr_payload = fields.Selection(
+        [("url", "Link to the Asset"), ("tag", "Asset Tag Only")],
+        string="QR Code Contains",
+        required=True,
+        default="url",
+        help="Link to the Asset: scanned with a phone, the QR code opens the "
+        "asset in Odoo (after login).",
+    )
+    it_asset_label_company = fields.Selection(
+        [("name", "Company Name"), ("logo", "Company Logo"), ("none", "Nothing")],
+        string="Label Header",
+        required=True,
+        default="name",
+    )
+    it_asset_label_show_name = fields.Boolean(string="Asset Name")
+    it_asset_label_show_tag = fields.Boolean(string="Tag Under the Barcode")
+    it_asset_label_show_serial = fields.Boolean(string="Serial Number")
+    it_asset_label_contact = fields.Char(
+        string="IT Contact Line",
+        help="Printed at the bottom of each label; empty: no contact line.",
     )
 
     @api.model
