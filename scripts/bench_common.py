@@ -82,7 +82,9 @@ def environment(dbname, reload=False):
     import odoo  # noqa: PLC0415
     from odoo.tools import config  # noqa: PLC0415
 
-    config.parse_config(["-c", ODOO_RC])
+    if not config.get("db_host"):
+        # parsed once per process (Odoo's parser refuses a second pass)
+        config.parse_config(["-c", ODOO_RC])
     Registry = odoo.modules.registry.Registry
     registry = Registry.new(dbname) if reload else Registry(dbname)
     with registry.cursor() as cr:

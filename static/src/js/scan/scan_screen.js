@@ -80,8 +80,13 @@ export class ItAssetScanScreen extends Component {
     }
 
     onSubmit() {
-        const code = this.state.code;
+        // the field may hold a value OWL never saw (pasted or autofilled in
+        // one input event): read and clear the element itself
+        const code = this.inputRef.el?.value ?? this.state.code;
         this.state.code = "";
+        if (this.inputRef.el) {
+            this.inputRef.el.value = "";
+        }
         return this.onCode(code);
     }
 
