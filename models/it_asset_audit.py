@@ -1010,7 +1010,9 @@ class ItAssetAuditUnknown(models.Model):
     scanned_by_id = fields.Many2one(
         "res.users", string="First Scanned By", readonly=True
     )
-    location_id = fields.Many2one("stock.location", string="Scanned At", readonly=True)
+    location_id = fields.Many2one(
+        "stock.location", string="Scanned Where", readonly=True
+    )
     note = fields.Text()
 
     _sql_constraints = [
