@@ -10,7 +10,7 @@ import xlsxwriter
 
 from odoo import models
 
-from .it_asset_depreciation_xlsx import XLSX_MIMETYPE
+from .it_asset_depreciation_xlsx import xlsx_download
 
 SECTIONS = ("found", "found_elsewhere", "missing", "pending")
 
@@ -125,17 +125,4 @@ class ItAssetAudit(models.Model):
         unknown.set_column(0, 0, 30)
         workbook.close()
         filename = f"audit_{self.name.replace('/', '-')}.xlsx"
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(output.getvalue()),
-                "mimetype": XLSX_MIMETYPE,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return xlsx_download(self, filename, base64.b64encode(output.getvalue()))

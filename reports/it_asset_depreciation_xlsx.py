@@ -13,6 +13,26 @@ from odoo.tools import SQL
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
+def xlsx_download(record, filename, data):
+    """Action downloading ``data`` (base64 XLSX) as ``filename``, kept as an
+    attachment of ``record`` that says what it is: served with the XLSX type,
+    not guessed from its first bytes (which Odoo cannot tell from a zip)."""
+    attachment = record.env["ir.attachment"].create(
+        {
+            "name": filename,
+            "datas": data,
+            "mimetype": XLSX_MIMETYPE,
+            "res_model": record._name,
+            "res_id": record.id,
+        }
+    )
+    return {
+        "type": "ir.actions.act_url",
+        "url": f"/web/content/{attachment.id}?download=true",
+        "target": "self",
+    }
+
+
 class ItAssetDepreciationReport(models.TransientModel):
     """Asset register at a date and depreciation schedule, as XLSX."""
 
@@ -272,19 +292,4 @@ class ItAssetDepreciationReport(models.TransientModel):
         workbook.close()
         data = base64.b64encode(output.getvalue())
         self.write({"file": data, "filename": filename})
-        # an attachment that says what it is: served with the XLSX type, not
-        # guessed from its first bytes (which Odoo cannot tell from a zip)
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": data,
-                "mimetype": XLSX_MIMETYPE,
-                "res_model": self._name,
-                "res_id": self.id,
-            }
-        )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        return xlsx_download(self, filename, data)
