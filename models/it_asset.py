@@ -63,7 +63,7 @@ class ItAsset(models.Model):
     user_id = fields.Many2one(
         "res.users",
         string="IT Responsible",
-        default=lambda self: self.env.user,
+        default=lambda self: self._default_user_id(),
         tracking=True,
         domain="[('share', '=', False)]",
         help="IT user in charge of this asset: activities are assigned to them.",
@@ -290,6 +290,13 @@ class ItAsset(models.Model):
     # ------------------------------------------------------------------
     # computes
     # ------------------------------------------------------------------
+    @api.model
+    def _default_user_id(self):
+        """Whoever registers the asset, but never OdooBot: an asset made by
+        a scheduled job or data file has no IT responsible until one is set
+        (its alerts go to the company's default responsible meanwhile)."""
+        return self.env.user if self.env.uid != SUPERUSER_ID else False
+
     @api.depends("tag", "name")
     def _compute_display_name(self):
         for asset in self:

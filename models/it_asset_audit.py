@@ -636,11 +636,57 @@ class ItAssetAudit(models.Model):
 
     @api.model
     def scan_campaigns(self):
-        """The campaigns in progress the Scan screen offers."""
+        """The campaigns in progress the Scan screen offers: each with what
+        the picker shows (reference and scope), the locations an auditor of
+        it may stand in, and the one to start from when the scope has a
+        single location."""
+        campaigns = self.search([("state", "=", "in_progress")], limit=50)
         return [
-            {"id": audit.id, "name": audit.name, **audit._scan_progress()}
-            for audit in self.search([("state", "=", "in_progress")], limit=50)
+            {
+                **audit._scan_progress(),
+                "label": audit._scan_label(),
+                "locations": audit._scan_locations(),
+                "location_id": len(audit.location_ids) == 1 and audit.location_ids.id,
+            }
+            for audit in campaigns
         ]
+
+    def _scope_summary(self):
+        """The scope in a few words: "Server Room, Shelf A · Laptops"."""
+        self.ensure_one()
+
+        def names(records, at_most=2):
+            shown = records[:at_most].mapped("display_name")
+            if len(records) > at_most:
+                shown.append(self.env._("+%s", len(records) - at_most))
+            return ", ".join(shown)
+
+        parts = [
+            names(self.location_ids),
+            self.department_id.display_name or "",
+            names(self.employee_ids),
+            names(self.category_ids),
+        ]
+        return " · ".join(filter(None, parts)) or self.env._("Whole register")
+
+    def _scan_label(self):
+        self.ensure_one()
+        return f"{self.name} · {self._scope_summary()}"
+
+    def _scan_locations(self):
+        """Where an auditor of this campaign may say they are: the scope's
+        locations and their children, or the company's internal
+        locations when the scope has none."""
+        self.ensure_one()
+        domain = [
+            ("usage", "=", "internal"),
+            ("company_id", "in", [self.company_id.id, False]),
+        ]
+        if self.location_ids:
+            domain.append(("id", "child_of", self.location_ids.ids))
+        return self.env["stock.location"].search_read(
+            domain, ["display_name"], limit=200, order="complete_name"
+        )
 
     # ------------------------------------------------------------------
     # business methods

@@ -1,5 +1,6 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import itertools
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -822,8 +823,9 @@ class ItAssetCustody(models.Model):
         """Demo data tell one story: the custodies declared in the demo files
         get their holder's location and their assets go there; every other
         demo asset in use is checked out (through the check-out) to a demo
-        employee and accepted on their behalf, so that holders, locations
-        and statuses agree."""
+        employee, or to its rack's location for servers and network gear,
+        and accepted on their behalf, so that holders, locations and
+        statuses agree."""
         admin = self.env.ref("base.user_admin")
         declared = self.search(
             [("state", "in", OPEN_STATES), ("custody_location_id", "=", False)]
@@ -847,11 +849,25 @@ class ItAssetCustody(models.Model):
         )
         if not employees:
             return
+        # servers and network gear in use are racked where they stand: they
+        # are checked out to that location, not to a person
+        racked = self.env["it.asset.category"].browse(
+            [
+                category.id
+                for xmlid in ("it_asset.category_server", "it_asset.category_network")
+                if (category := self.env.ref(xmlid, raise_if_not_found=False))
+            ]
+        )
         Custody = self.with_user(admin)
-        for index, asset in enumerate(orphans):
-            employee = employees[index % len(employees)]
+        people = itertools.cycle(employees)
+        for asset in orphans:
+            holder = (
+                asset.location_id
+                if asset.category_id in racked and asset.location_id
+                else next(people)
+            )
             start = asset.acquisition_date or fields.Date.context_today(self)
-            custody = Custody._checkout(asset, employee, start)
+            custody = Custody._checkout(asset, holder, start)
             by_action(custody).write(
                 {
                     "state": "active",

@@ -7,6 +7,7 @@ and the benchmark: the tag first, then the serial, then a label's QR payload
 (the tag alone, or a URL holding the asset's id)."""
 
 from odoo import api, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 from odoo.addons.it_asset.lib import scan_codes
@@ -71,6 +72,18 @@ class ItAsset(models.Model):
                 asset=asset.display_name,
             )
         return asset, kind, note
+
+    @api.model
+    def _search_display_name(self, operator, value):
+        """A label's QR link finds its asset wherever an asset is picked by
+        name (the custody dialogs' *Add by Scan*, any many2one): the tag and
+        the serial already do (``_rec_names_search``)."""
+        domain = super()._search_display_name(operator, value)
+        if operator in ("ilike", "=", "=ilike") and isinstance(value, str):
+            url_id = scan_codes.asset_id_from_url(value.strip())
+            if url_id:
+                domain = expression.OR([domain, [("id", "=", url_id)]])
+        return domain
 
     def _scan_card(self):
         """What the Scan screen shows of an asset, and which actions it

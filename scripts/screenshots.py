@@ -76,7 +76,11 @@ def prepare(call):
         ]
     held = call("it.asset.custody", "search", [("employee_id", "=", employee[0])])
     if not held:
-        in_stock = [("state", "=", "in_stock"), ("kind", "=", "hardware")]
+        in_stock = [
+            ("state", "=", "in_stock"),
+            ("kind", "=", "hardware"),
+            ("parent_id", "=", False),
+        ]
         laptops = call(
             "it.asset",
             "search",

@@ -17,6 +17,10 @@ class TestAssetAuditScanPhoneTour(HttpCase):
         location = self.env["stock.location"].create(
             {"name": "Tour Audit Room", "usage": "internal"}
         )
+        # "Where you are" offers the campaign's room and its shelf only
+        self.env["stock.location"].create(
+            {"name": "Tour Shelf", "usage": "internal", "location_id": location.id}
+        )
         category = self.env["it.asset.category"].create({"name": "Tour Audit Laptops"})
         assets = self.env["it.asset"].create(
             [
@@ -46,4 +50,5 @@ class TestAssetAuditScanPhoneTour(HttpCase):
         self.assertEqual(audit.state, "closed")
         self.assertEqual(set(audit.line_ids.mapped("result")), {"found"})
         self.assertEqual(audit.line_ids.scanned_by_id, it_user)
+        self.assertEqual(audit.line_ids.scanned_location_id, location)
         self.assertTrue(all(assets.mapped("last_audit_date")))

@@ -1,6 +1,6 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.it_asset.lib import scan_codes
 
@@ -74,6 +74,63 @@ class TestAssetScan(AuditCase):
         self.assertEqual(reply["kind"], "refused")
         self.assertIn("Other Audit Co", reply["message"])
         self.assertFalse(reply["asset"])
+
+    def test_scan_into_the_custody_dialogs(self):
+        """*Add by Scan*: a tag, a serial or a label link picked in the
+        check-out and check-in dialogs adds the asset to the list; the
+        dialog's list is what is confirmed."""
+        first, second, third = self.assets[:3]
+        second.serial_number = "ADD-SN-2"
+        Asset = self.env["it.asset"].with_user(self.auditor)
+        url = f"https://erp.example.com/odoo/it.asset/{third.id}"
+        self.assertEqual([r[0] for r in Asset.name_search(url)], [third.id])
+        self.assertEqual([r[0] for r in Asset.name_search("add-sn-2")], [second.id])
+        self.assertEqual([r[0] for r in Asset.name_search(first.tag)], [first.id])
+        checkout = Form(
+            self.env["it.asset.checkout"]
+            .with_user(self.auditor)
+            .with_context(active_model="it.asset", active_ids=first.ids)
+        )
+        checkout.scan_asset_id = second
+        checkout.scan_asset_id = third
+        self.assertFalse(checkout.scan_asset_id)
+        checkout.employee_id = self.employee
+        checkout.save().action_confirm()
+        self.assertEqual((first | second | third).holder_employee_id, self.employee)
+        checkin = Form(self.env["it.asset.checkin"].with_user(self.auditor))
+        for asset in (first, third):
+            checkin.scan_asset_id = asset
+        self.assertEqual(checkin.asset_ids[:], first | third)
+        checkin.save().action_confirm()
+        self.assertEqual((first | third).mapped("state"), ["in_stock"] * 2)
+        self.assertEqual(second.state, "in_use")
+
+    def test_campaign_picker_and_where_you_are(self):
+        """The Scan screen's campaign picker names each campaign with its
+        scope; "Where you are" offers the scope's locations (children
+        included) and starts from its only location."""
+        room_audit = self._started()
+        by_category = self._started(
+            location_ids=[(5, 0, 0)], category_ids=[(6, 0, self.category_laptop.ids)]
+        )
+        campaigns = {
+            c["id"]: c
+            for c in self.env["it.asset.audit"].with_user(self.auditor).scan_campaigns()
+        }
+        room = campaigns[room_audit.id]
+        self.assertEqual(room["label"], f"{room_audit.name} · {self.room.display_name}")
+        self.assertEqual(
+            {loc["id"] for loc in room["locations"]}, {self.room.id, self.shelf.id}
+        )
+        self.assertEqual(room["location_id"], self.room.id)
+        self.assertEqual(room["expected"], len(room_audit.line_ids))
+        category = campaigns[by_category.id]
+        self.assertIn(self.category_laptop.display_name, category["label"])
+        self.assertFalse(category["location_id"])
+        # no location in its scope: any internal location of the company
+        self.assertIn(
+            self.meeting_room.id, [loc["id"] for loc in category["locations"]]
+        )
 
     def test_queries_per_scan_do_not_grow_with_the_campaign(self):
         """One scan costs the same number of queries in a campaign of 10 and

@@ -227,3 +227,42 @@ class TestScreensAndDemo(DepreciationCase):
         )
         plans = self.env["it.asset.maintenance.plan"].search([])
         self.assertNotIn(self.env.ref("base.user_root"), plans.user_id)
+        # nobody's alerts go to OdooBot, and racked gear is held by its rack
+        self.assertNotIn(self.env.ref("base.user_root"), assets.user_id)
+        racked = in_use.filtered(
+            lambda a: a.category_id
+            in self.env.ref("it_asset.category_server")
+            | self.env.ref("it_asset.category_network")
+        )
+        self.assertTrue(racked)
+        self.assertEqual(set(racked.custody_id.mapped("holder_type")), {"location"})
+        # an asset in repair has a repair under way, not a finished one
+        in_repair = assets.filtered(lambda a: a.state == "in_repair")
+        self.assertTrue(in_repair)
+        for asset in in_repair:
+            with self.subTest(asset=asset.tag):
+                self.assertTrue(
+                    asset.maintenance_request_ids.filtered(
+                        lambda r: not r.stage_id.done
+                    )
+                )
+        # the demo campaign expects only what the register puts in its room
+        audit = self.env.ref("it_asset.it_asset_audit_demo_server_room")
+        self.assertEqual(
+            audit.line_ids.filtered("expected").asset_id.location_id,
+            self.env.ref("it_asset.stock_location_server_room"),
+        )
+        self.assertEqual(
+            set(audit.line_ids.asset_id.mapped("state")), {"in_stock", "in_use"}
+        )
+
+    def test_no_odoobot_as_it_responsible(self):
+        """An asset registered by a person is theirs to follow; one made by
+        OdooBot (a scheduled job, a data file) has no IT responsible."""
+        it_user = new_test_user(
+            self.env, login="registers", groups="it_asset.group_it_asset_user"
+        )
+        Asset = self.env["it.asset"]
+        values = {"name": "Registered", "category_id": self.category_laptop.id}
+        self.assertEqual(Asset.with_user(it_user).create(values).user_id, it_user)
+        self.assertFalse(Asset.with_user(SUPERUSER_ID).create(values).user_id)

@@ -1,5 +1,6 @@
 from . import it_asset_post_depreciation
 from . import it_asset_capitalise
+from . import it_asset_scan_field
 from . import it_asset_checkout
 from . import it_asset_checkin
 from . import it_asset_dispose

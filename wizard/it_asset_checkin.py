@@ -9,12 +9,12 @@ class ItAssetCheckin(models.TransientModel):
     """Check assets back in to a stock location."""
 
     _name = "it.asset.checkin"
+    _inherit = ["it.asset.scan.to.add"]
     _description = "IT Asset Check-in"
 
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    asset_ids = fields.Many2many("it.asset", string="Assets", required=True)
     location_id = fields.Many2one(
         "stock.location",
         string="Return To",

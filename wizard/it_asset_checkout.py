@@ -13,6 +13,7 @@ class ItAssetCheckout(models.TransientModel):
     """Check out many assets to one holder, or hand them over to another."""
 
     _name = "it.asset.checkout"
+    _inherit = ["it.asset.scan.to.add"]
     _description = "IT Asset Check-out / Handover"
 
     mode = fields.Selection(
@@ -23,7 +24,6 @@ class ItAssetCheckout(models.TransientModel):
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
-    asset_ids = fields.Many2many("it.asset", string="Assets", required=True)
     holder_type = fields.Selection(
         HOLDER_TYPES, string="Check Out To", required=True, default="employee"
     )

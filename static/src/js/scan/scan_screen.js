@@ -43,19 +43,18 @@ export class ItAssetScanScreen extends Component {
     }
 
     async loadCampaigns() {
-        const [campaigns, locations] = await Promise.all([
-            this.orm.call("it.asset.audit", "scan_campaigns", []),
-            this.orm.searchRead(
-                "stock.location",
-                [["usage", "=", "internal"]],
-                ["display_name"],
-                {limit: 200, order: "complete_name"}
-            ),
-        ]);
-        this.state.campaigns = campaigns;
-        this.state.locations = locations;
-        this.state.progress =
-            campaigns.find((c) => c.id === this.state.auditId) || null;
+        this.state.campaigns = await this.orm.call("it.asset.audit", "scan_campaigns", []);
+        this.selectCampaign(this.state.auditId);
+    }
+
+    /* A campaign brings the locations of its scope ("Where you are"),
+       starting from its only location when it has one. */
+    selectCampaign(auditId) {
+        const audit = this.state.campaigns.find((c) => c.id === auditId);
+        this.state.auditId = audit ? audit.id : false;
+        this.state.progress = audit || null;
+        this.state.locations = audit ? audit.locations : [];
+        this.state.locationId = audit ? audit.location_id : false;
     }
 
     get audit() {
@@ -63,8 +62,7 @@ export class ItAssetScanScreen extends Component {
     }
 
     onChangeCampaign(ev) {
-        this.state.auditId = parseInt(ev.target.value, 10) || false;
-        this.state.progress = this.audit || null;
+        this.selectCampaign(parseInt(ev.target.value, 10) || false);
         this.state.reply = null;
     }
 

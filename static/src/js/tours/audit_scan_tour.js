@@ -36,6 +36,19 @@ registry.category("web_tour.tours").add("it_asset_audit_scan_phone_tour", {
         {
             trigger: ".o_it_asset_scan_expected:contains(3)",
         },
+        {
+            content: "Where you are: the campaign's only location, chosen for you",
+            trigger: "select.o_it_asset_scan_location",
+            run() {
+                const select = document.querySelector("select.o_it_asset_scan_location");
+                const chosen = select.options[select.selectedIndex].text;
+                if (chosen !== "Tour Audit Room" || select.options.length !== 3) {
+                    throw new Error(
+                        `Where you are: "${chosen}" of ${select.options.length - 1} locations`
+                    );
+                }
+            },
+        },
         ...scanStep(0),
         ...scanStep(1),
         ...scanStep(2),
