@@ -7,7 +7,8 @@ from odoo.tests import HttpCase, new_test_user, tagged
 class TestCustodyTour(HttpCase):
     def test_checkout_and_checkin_from_the_asset_form(self):
         """An IT user (IT Assets / User, no Inventory or HR rights) checks a
-        laptop out to an employee from the asset form, then in."""
+        laptop out to an employee from the asset form, scanning a charger's
+        tag into the dialog (Add by Scan), then checks both in."""
         it_user = new_test_user(
             self.env, login="tour_it_user", groups="it_asset.group_it_asset_user"
         )
@@ -15,7 +16,10 @@ class TestCustodyTour(HttpCase):
         asset = self.env["it.asset"].create(
             {"name": "Tour Custody Laptop", "category_id": category.id}
         )
-        asset.action_confirm()
+        charger = self.env["it.asset"].create(
+            {"name": "Tour Charger", "tag": "TOUR-SCAN-2", "category_id": category.id}
+        )
+        (asset | charger).action_confirm()
         employee = self.env["hr.employee"].create({"name": "Tour Holder"})
         self.start_tour(
             f"/odoo/it-assets/{asset.id}",
@@ -38,6 +42,10 @@ class TestCustodyTour(HttpCase):
         )
         self.assertEqual(asset.state, "in_stock")
         self.assertFalse(asset.custody_id)
+        self.assertRecordValues(
+            charger.custody_ids, [{"employee_id": employee.id, "state": "returned"}]
+        )
+        self.assertEqual(charger.state, "in_stock")
 
 
 @tagged("post_install", "-at_install")
