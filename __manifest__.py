@@ -4,7 +4,7 @@
     "name": "IT Assets",
     "summary": "IT asset register, custody, maintenance and depreciation on top of "
     "stock, accounting, maintenance and HR",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Inventory/Inventory",
     "website": "https://github.com/it-asset/it_asset",
     "author": "it_asset developers",

@@ -5,7 +5,8 @@
 The assets come from the report's ``docids`` (printed from the register) or
 from ``data`` (the Print Labels wizard): ``asset_ids``, read with the user's
 rights, or ``picking_ids``, the assets those receipts created (read through
-``stock.picking._it_asset_label_assets``, the one elevation of this flow).
+``stock.picking._it_asset_label_assets``, over the one elevation of this flow,
+``_it_asset_received``).
 Each asset's codes are drawn once, whatever the number of copies.
 """
 

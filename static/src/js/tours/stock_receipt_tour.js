@@ -93,6 +93,35 @@ registry.category("web_tour.tours").add("it_asset_stock_receipt_tour", {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains('Done')",
         },
         {
+            content: "Print the labels of the two laptops received",
+            trigger: ".o_form_view button[name=action_it_asset_print_labels]",
+            run: "click",
+        },
+        {
+            content: "The label dialog says what it prints",
+            trigger: ".modal .modal-title:contains('Asset Labels')",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=label_count]:contains(2)",
+        },
+        {
+            content: "On the label roll",
+            trigger: ".modal .o_field_widget[name=label_format] input[data-value=roll_62x29]",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=page_count]:contains(2)",
+        },
+        {
+            content: "Print (wkhtmltopdf renders the PDF)",
+            trigger: ".modal-footer button[name=action_print]",
+            run: "click",
+        },
+        {
+            content: "The dialog closes on the download, no error",
+            trigger: "body:not(:has(.modal)):not(:has(.o_error_dialog))",
+        },
+        {
             content: "The IT asset button is not shown to warehouse staff",
             trigger: ".o_form_view:not(:has(button[name=action_view_it_assets]))",
         },
