@@ -313,9 +313,7 @@ class ItAssetAudit(models.Model):
                     "an employee: nobody to ask."
                 )
             )
-        by_employee = defaultdict(lambda: self.env["it.asset.audit.line"])
-        for line in lines:
-            by_employee[line.expected_employee_id] |= line
+        by_employee = lines.grouped("expected_employee_id")
         employees = self.env["hr.employee"].union(*by_employee).sudo()
         without_user = employees.filtered(lambda e: not e.user_id)
         activity_type = self.env.ref("mail.mail_activity_data_todo")

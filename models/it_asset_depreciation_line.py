@@ -382,13 +382,15 @@ class ItAssetDepreciationLine(models.Model):
         label = self.env._("Depreciation %(period)s")
         vals_list = []
         groups = []  # the lines of each entry, in the order of vals_list
-        summary = defaultdict(lambda: self.browse())
+        # the line ids of each summary entry (a union of recordsets per line
+        # would copy the group each time: quadratic for a period of 100,000)
+        summary = defaultdict(list)
         credit_distributions = {}
         for line in lines:
             asset = line.asset_id
             if asset.posting_mode == "summary":
                 key = (asset.company_id.id, asset.category_id.id, line.date)
-                summary[key] |= line
+                summary[key].append(line.id)
                 continue
             setting = settings[asset.category_id.id, asset.company_id.id]
             key = (setting.accumulated, asset.company_id)
@@ -405,7 +407,8 @@ class ItAssetDepreciationLine(models.Model):
                 )
             )
             groups.append(line)
-        for (company_id, category_id, date), group in summary.items():
+        for (company_id, category_id, date), group_ids in summary.items():
+            group = self.browse(group_ids)
             setting = settings[category_id, company_id]
             journal_id = setting.journal_id
             expense_id, accumulated_id = setting.expense.id, setting.accumulated.id

@@ -105,9 +105,9 @@ class StockMove(models.Model):
         """{move id: classification decision} of the receipt moves of ``self``
         (one classification per company and unit cost, not per move)."""
         receipts = self.filtered(lambda m: m._it_asset_is_receipt())
-        groups = defaultdict(lambda: self.env["stock.move"])
-        for move in receipts:
-            groups[move.company_id, move._it_asset_unit_cost_hint()] |= move
+        groups = receipts.grouped(
+            lambda move: (move.company_id, move._it_asset_unit_cost_hint())
+        )
         Rule = self.env["it.asset.classification.rule"]
         result = {}
         for (company, cost), moves in groups.items():
