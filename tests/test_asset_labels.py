@@ -273,9 +273,7 @@ class TestAssetLabels(ItAssetStockCase):
         received = self._assets_of(picking)
         self.assertEqual(len(received), 2)
         # the receipt's Asset Labels button shows, and opens the wizard on it
-        self.assertEqual(
-            picking.with_user(self.warehouse_user).it_asset_label_count, 2
-        )
+        self.assertEqual(picking.with_user(self.warehouse_user).it_asset_label_count, 2)
         action = picking.with_user(self.warehouse_user).action_it_asset_print_labels()
         self.assertEqual(action["res_model"], "it.asset.label.print")
         wizard = self._wizard(
@@ -308,9 +306,7 @@ class TestAssetLabels(ItAssetStockCase):
     def test_receipt_without_assets_says_so(self):
         picking = self._receive(self.product_cable, quantity=10)
         # the receipt offers no Asset Labels button (count 0 hides it)...
-        self.assertEqual(
-            picking.with_user(self.warehouse_user).it_asset_label_count, 0
-        )
+        self.assertEqual(picking.with_user(self.warehouse_user).it_asset_label_count, 0)
         # ...and the wizard, reached anyway, says why
         with self.assertRaisesRegex(UserError, f"{picking.name} created no IT asset"):
             self._wizard(self.warehouse_user, "stock.picking", picking)
