@@ -288,7 +288,7 @@ class ItAsset(models.Model):
             seen[key] = asset_id or 0
 
     # ------------------------------------------------------------------
-    # computes
+    # defaults
     # ------------------------------------------------------------------
     @api.model
     def _default_user_id(self):
@@ -297,6 +297,9 @@ class ItAsset(models.Model):
         (its alerts go to the company's default responsible meanwhile)."""
         return self.env.user if self.env.uid != SUPERUSER_ID else False
 
+    # ------------------------------------------------------------------
+    # computes
+    # ------------------------------------------------------------------
     @api.depends("tag", "name")
     def _compute_display_name(self):
         for asset in self:

@@ -847,7 +847,7 @@ class ItAssetCustody(models.Model):
         employees = self.env["hr.employee"].search(
             [("company_id", "in", orphans.company_id.ids)], order="id"
         )
-        if not employees:
+        if not (orphans and employees):
             return
         # servers and network gear in use are racked where they stand: they
         # are checked out to that location, not to a person
@@ -858,24 +858,29 @@ class ItAssetCustody(models.Model):
                 if (category := self.env.ref(xmlid, raise_if_not_found=False))
             ]
         )
-        Custody = self.with_user(admin)
         people = itertools.cycle(employees)
-        for asset in orphans:
-            holder = (
-                asset.location_id
-                if asset.category_id in racked and asset.location_id
-                else next(people)
-            )
-            start = asset.acquisition_date or fields.Date.context_today(self)
-            custody = Custody._checkout(asset, holder, start)
-            by_action(custody).write(
-                {
-                    "state": "active",
-                    "accepted_user_id": admin.id,
-                    "accepted_datetime": fields.Datetime.now(),
-                    "accepted_on_behalf": True,
-                }
-            )
+        today = fields.Date.context_today(self)
+        custodies = self.with_user(admin)._checkout_many(
+            [
+                (
+                    asset,
+                    asset.location_id
+                    if asset.category_id in racked and asset.location_id
+                    else next(people),
+                    asset.acquisition_date or today,
+                    {},
+                )
+                for asset in orphans
+            ]
+        )
+        by_action(custodies).write(
+            {
+                "state": "active",
+                "accepted_user_id": admin.id,
+                "accepted_datetime": fields.Datetime.now(),
+                "accepted_on_behalf": True,
+            }
+        )
 
     # ------------------------------------------------------------------
     # follow-up

@@ -57,10 +57,6 @@ export class ItAssetScanScreen extends Component {
         this.state.locationId = audit ? audit.location_id : false;
     }
 
-    get audit() {
-        return this.state.campaigns.find((c) => c.id === this.state.auditId);
-    }
-
     onChangeCampaign(ev) {
         this.selectCampaign(parseInt(ev.target.value, 10) || false);
         this.state.reply = null;
