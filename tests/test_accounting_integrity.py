@@ -288,3 +288,5 @@ class TestAccountingIntegrity(DepreciationCase):
         self.assertEqual(len(moves), 15)
         for move in moves:
             self.assertTrue(move.message_ids, f"{move.name} has no creation log")
+        # Auto-Check on Post went through Odoo's own write, as for any entry
+        self.assertEqual(set(moves.mapped("checked")), {True})
