@@ -184,4 +184,5 @@ class TestDepreciationEntries(DepreciationCase):
         # Auto-Check on Post's flag is saved with the batch (without that,
         # one write and balance query per entry: many - few = 5)
         self.assertLessEqual(many - few, 0, (few, many))
-        self.assertTrue(all(self._lines(assets, "2026-01-31").move_id.mapped("checked")))
+        moves = self._lines(assets, "2026-01-31").move_id
+        self.assertTrue(all(moves.mapped("checked")))
