@@ -4,7 +4,7 @@ import json
 import logging
 import re
 from collections import defaultdict
-from contextlib import nullcontext
+from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.tools import SQL, ormcache
@@ -47,6 +47,13 @@ COPY_OVERRIDES_ALLOWED = frozenset(
         "it_asset",
     }
 )
+# Modules whose overrides of account.move write() do nothing when only
+# ``checked`` changes (Odoo 18: account and its mixins, mail, purchase,
+# membership). With any other, Auto-Check on Post's flag is set by Odoo's own
+# write, entry by entry (see _it_asset_checked_in_batch).
+CHECKED_WRITE_OVERRIDES_ALLOWED = frozenset(
+    {"base", "mail", "account", "purchase", "membership"}
+)
 # The Odoo internals the copies rely on; if one is missing (renamed within
 # 18.0), every entry goes through the engine.
 _PRIVATE_API = (
@@ -58,6 +65,8 @@ _PRIVATE_API = (
     "_sequence_index",
 )
 _ANALYTIC_GIVEN = frozenset({"id", "move_line_id", "name", "ref"})
+# The methods whose overrides COPY_OVERRIDES_ALLOWED is about.
+_COPY_METHODS = {"account.move": ("create", "_post"), "account.move.line": ("create",)}
 # What varies between the entries of one shape (see _it_asset_shape).
 _MOVE_VARYING = ("ref", "it_asset_id")
 _LINE_VARYING = ("name", "balance", "amount_currency")
@@ -209,14 +218,13 @@ class AccountMove(models.Model):
         return None
 
     @api.model
-    def _it_asset_overriding_modules(self):
-        """Modules whose classes define create() or _post() of account.move or
-        create() of account.move.line in this registry."""
+    def _it_asset_overriding_modules(self, methods_by_model=None):
+        """Modules whose classes define one of the methods of
+        ``methods_by_model`` ({model: method names}; by default create() or
+        _post() of account.move and create() of account.move.line) in this
+        registry."""
         modules = set()
-        for model, methods in (
-            ("account.move", ("create", "_post")),
-            ("account.move.line", ("create",)),
-        ):
+        for model, methods in (methods_by_model or _COPY_METHODS).items():
             for cls in type(self.env[model]).__mro__:
                 module = getattr(cls, "_module", None)
                 if module and any(name in vars(cls) for name in methods):
@@ -269,6 +277,7 @@ class AccountMove(models.Model):
             move_ids[index] = move.id
 
     @api.model
+    @contextmanager
     def _it_asset_checked_in_batch(self, moves):
         """On a journal that checks entries on posting (*Auto-Check on
         Post*, Odoo's default), ``_post()`` sets ``checked`` entry by entry,
@@ -276,11 +285,21 @@ class AccountMove(models.Model):
         whose lines do not change (the balance is checked at ``create()`` and
         again when the batch's state is written). With tracking off, nothing
         else observes that write: the flag is then set in the ORM's cache and
-        saved with the batch's next flush, one UPDATE for all. Under an audit
-        trail (tracking on) Odoo's own write runs, so its log is unchanged."""
-        if not self.env.context.get("tracking_disable"):
-            return nullcontext()
-        return self.env.protecting([self._fields["checked"]], moves)
+        saved with the batch's next flush, one UPDATE for all, and the fields
+        that depend on it are told once for the batch (``modified``), as the
+        writes would have. Odoo's own write runs instead under an audit trail
+        (tracking on: its log is unchanged) or when a module outside
+        ``CHECKED_WRITE_OVERRIDES_ALLOWED`` overrides write()."""
+        if (
+            not self.env.context.get("tracking_disable")
+            or self._it_asset_overriding_modules({"account.move": ("write",)})
+            - CHECKED_WRITE_OVERRIDES_ALLOWED
+        ):
+            yield
+            return
+        with self.env.protecting([self._fields["checked"]], moves):
+            yield
+        moves.modified(["checked"])
 
     @api.model
     def _it_asset_copy_entries(self, vals_list, sample_indexes, others, move_ids):

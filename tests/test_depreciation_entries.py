@@ -1,7 +1,11 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo import Command, fields
 from odoo.tests import tagged
+
+from odoo.addons.it_asset.models import account_move
 
 from .common_depreciation import DepreciationCase
 
@@ -186,3 +190,60 @@ class TestDepreciationEntries(DepreciationCase):
         self.assertLessEqual(many - few, 0, (few, many))
         moves = self._lines(assets, "2026-01-31").move_id
         self.assertTrue(all(moves.mapped("checked")))
+        self.assertFalse(
+            self.env["account.move"].search_count(
+                [("id", "in", moves.ids), ("checked", "=", False)]
+            )
+        )
+
+    def test_fields_depending_on_checked_are_told_once_per_batch(self):
+        # statement lines' amount_residual and is_reconciled depend on their
+        # entry's 'checked': what Odoo's write per entry would tell them, the
+        # batch tells them once
+        dependents = self.env.registry.get_dependent_fields(
+            self.env["account.move"]._fields["checked"]
+        )
+        self.assertIn("amount_residual", {field.name for field in dependents})
+        assets = self.env["it.asset"].browse(
+            [self._capitalised_asset().id for _i in range(3)]
+        )
+        Move = type(self.env["account.move"])
+        with patch.object(
+            Move, "modified", side_effect=Move.modified, autospec=True
+        ) as modified:
+            moves = self._lines(assets, "2026-01-31")._post_depreciation_lines()
+        told = [
+            call.args[0]
+            for call in modified.call_args_list
+            if call.args[1] == ["checked"]
+        ]
+        self.assertEqual(len(told), 1)
+        self.assertEqual(told[0], moves)
+
+    def test_checked_by_odoos_write_when_a_module_could_react_to_it(self):
+        # the modules overriding account.move write() in this database are
+        # all known to ignore 'checked'
+        self.assertLessEqual(
+            self.env["account.move"]._it_asset_overriding_modules(
+                {"account.move": ("write",)}
+            ),
+            account_move.CHECKED_WRITE_OVERRIDES_ALLOWED,
+        )
+        assets = self.env["it.asset"].browse(
+            [self._capitalised_asset().id for _i in range(3)]
+        )
+        # as if a module not known to the addon overrode write(): 'account'
+        # itself taken off the allow-list; Odoo's write sets the flag, and
+        # is seen doing it once per entry
+        allowed = account_move.CHECKED_WRITE_OVERRIDES_ALLOWED - {"account"}
+        Move = type(self.env["account.move"])
+        with (
+            patch.object(account_move, "CHECKED_WRITE_OVERRIDES_ALLOWED", allowed),
+            patch.object(Move, "write", side_effect=Move.write, autospec=True) as write,
+        ):
+            moves = self._lines(assets, "2026-01-31")._post_depreciation_lines()
+        self.assertTrue(all(moves.mapped("checked")))
+        checked_writes = [
+            call for call in write.call_args_list if call.args[1] == {"checked": True}
+        ]
+        self.assertEqual(len(checked_writes), len(moves))
