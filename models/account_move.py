@@ -283,11 +283,11 @@ class AccountMove(models.Model):
         Post*, Odoo's default), ``_post()`` sets ``checked`` entry by entry,
         each with a full ``write()``: one balance query per entry on entries
         whose lines do not change (the balance is checked at ``create()`` and
-        again when the batch's state is written). With tracking off, nothing
-        else observes that write: the flag is then set in the ORM's cache and
-        saved with the batch's next flush, one UPDATE for all, and the fields
-        that depend on it are told once for the batch (``modified``), as the
-        writes would have. Odoo's own write runs instead under an audit trail
+        again when the batch's state is written). With tracking off, no
+        chatter or audit log observes that write: the flag is then set in the
+        ORM's cache and saved with the batch's next flush, one UPDATE for
+        all, and the fields that depend on it are told once for the batch
+        (``modified``), as the writes would have. Odoo's own write runs instead under an audit trail
         (tracking on: its log is unchanged) or when a module outside
         ``CHECKED_WRITE_OVERRIDES_ALLOWED`` overrides write()."""
         if (
