@@ -287,9 +287,10 @@ class AccountMove(models.Model):
         chatter or audit log observes that write: the flag is then set in the
         ORM's cache and saved with the batch's next flush, one UPDATE for
         all, and the fields that depend on it are told once for the batch
-        (``modified``), as the writes would have. Odoo's own write runs instead under an audit trail
-        (tracking on: its log is unchanged) or when a module outside
-        ``CHECKED_WRITE_OVERRIDES_ALLOWED`` overrides write()."""
+        (``modified``), as the writes would have. Odoo's own write runs
+        instead under an audit trail (tracking on: its log is unchanged) or
+        when a module outside ``CHECKED_WRITE_OVERRIDES_ALLOWED`` overrides
+        write()."""
         if (
             not self.env.context.get("tracking_disable")
             or self._it_asset_overriding_modules({"account.move": ("write",)})
