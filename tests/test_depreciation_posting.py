@@ -277,16 +277,60 @@ class TestDepreciationPosting(DepreciationCase):
             self._lines(asset).move_id,
         )
 
-    def test_capitalise_wizard_posts_gross_value(self):
-        asset = self._create_asset(acquisition_cost=2400.0)
+    def _capitalise_as_accountant(self, assets):
         wizard_form = Form(
             self.env["it.asset.capitalise"]
             .with_user(self.accountant)
-            .with_context(active_model="it.asset", active_ids=asset.ids)
+            .with_context(active_model="it.asset", active_ids=assets.ids)
         )
         wizard_form.in_service_date = fields.Date.to_date("2026-02-01")
         wizard_form.account_id = self.account_suspense
         wizard_form.save().action_capitalise()
+
+    def _planner_rows(self, table):
+        """(rows the planner's statistics know, rows the table has)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT reltuples, (SELECT count(*) FROM %s) FROM pg_class "
+                "WHERE oid = %s::regclass",
+                SQL.identifier(table),
+                table,
+            )
+        )
+        return self.env.cr.fetchone()
+
+    def test_mass_capitalisation_refreshes_the_planner_statistics(self):
+        """Boards copied in bulk are analysed at once (not a minute later by
+        autovacuum): the posting run right after is planned on them."""
+        assets = self.env["it.asset"].create(
+            [
+                {
+                    "name": f"Mass {i}",
+                    "category_id": self.category_laptop.id,
+                    "acquisition_cost": 3600.0,
+                }
+                for i in range(3)
+            ]
+        )
+        known, _rows = self._planner_rows("it_asset_depreciation_line")
+        # 3 boards of 36 lines count as a mass capitalisation here
+        with patch.object(type(self.env["it.asset"]), "_ANALYZE_MIN_ROWS", 100):
+            self._capitalise_as_accountant(assets)
+        self.assertEqual(len(assets.depreciation_line_ids), 108)
+        known_after, rows = self._planner_rows("it_asset_depreciation_line")
+        self.assertNotEqual(known, rows)
+        self.assertEqual(known_after, rows)
+
+    def test_everyday_capitalisation_leaves_the_statistics_to_autovacuum(self):
+        asset = self._create_asset(acquisition_cost=3600.0)
+        known, _rows = self._planner_rows("it_asset_depreciation_line")
+        self._capitalise_as_accountant(asset)
+        self.assertEqual(len(asset.depreciation_line_ids), 36)
+        self.assertEqual(self._planner_rows("it_asset_depreciation_line")[0], known)
+
+    def test_capitalise_wizard_posts_gross_value(self):
+        asset = self._create_asset(acquisition_cost=2400.0)
+        self._capitalise_as_accountant(asset)
         self.assertEqual(asset.depreciation_state, "running")
         move = asset.capitalisation_move_id
         self.assertEqual(move.state, "posted")
