@@ -633,6 +633,8 @@ class ItAsset(models.Model):
                 list(changed_rows),
             )
         )
+        # one fixed order of the tables: two runs analysing at once never
+        # hold one table each while waiting for the other's
         stale = sorted(
             name
             for name, known in self.env.cr.fetchall()
