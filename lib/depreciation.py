@@ -46,8 +46,8 @@ Prorata
 import calendar
 import datetime as dt
 import math
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 METHODS = ("linear", "degressive", "degressive_then_linear", "none")
 DEGRESSIVE_METHODS = frozenset({"degressive", "degressive_then_linear"})
@@ -62,9 +62,10 @@ _WEIGHT_EPSILON = 1e-9
 _ROUNDING_EPSILON = 1e-7
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a depreciation board.
+class Line(NamedTuple):
+    """One line of a depreciation board (immutable; a named tuple, which
+    builds three times faster than a frozen dataclass: a board build makes
+    one per planned period of every asset).
 
     ``date`` is the period end (the posting date).  ``period_start`` is the first
     day depreciated by the line: the period start, or the in-service date for the

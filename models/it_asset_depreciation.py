@@ -27,6 +27,17 @@ _logger = logging.getLogger(__name__)
 
 # the columns the posting run's queries filter, join and order on (see
 # ItAsset._refresh_planner_statistics)
+# the columns of the board lines' COPY (``_board_copy_text``), in its order
+_COPY_COLUMNS = (
+    "asset_id",
+    "date",
+    "period_start",
+    "amount",
+    "accumulated",
+    "remaining",
+    "create_date",
+    "write_date",
+)
 _PLANNED_COLUMNS = {
     "it_asset_depreciation_line": ("asset_id", "date", "move_id"),
     "it_asset": (
@@ -188,16 +199,16 @@ class ItAsset(models.Model):
     def _depreciation_settings_problem(self):
         """Message describing what is wrong with the settings, or None."""
         self.ensure_one()
-        name = self.display_name
         if self.salvage_value < 0:
             return self.env._(
-                "Asset %(asset)s: the salvage value cannot be negative.", asset=name
+                "Asset %(asset)s: the salvage value cannot be negative.",
+                asset=self.display_name,
             )
         if self.salvage_value > self.acquisition_cost:
             return self.env._(
                 "Asset %(asset)s: the salvage value (%(salvage)s) is above the "
                 "cost (%(cost)s).",
-                asset=name,
+                asset=self.display_name,
                 salvage=self.salvage_value,
                 cost=self.acquisition_cost,
             )
@@ -206,7 +217,7 @@ class ItAsset(models.Model):
         if self.depreciation_life_months <= 0:
             return self.env._(
                 "Asset %(asset)s: the useful life must be at least one month.",
-                asset=name,
+                asset=self.display_name,
             )
         if (
             self.depreciation_method in dep.DEGRESSIVE_METHODS
@@ -215,7 +226,7 @@ class ItAsset(models.Model):
             return self.env._(
                 "Asset %(asset)s: the declining rate must be in (0, 1], not "
                 "%(rate)s.",
-                asset=name,
+                asset=self.display_name,
                 rate=self.declining_rate,
             )
         if (
@@ -225,7 +236,7 @@ class ItAsset(models.Model):
             return self.env._(
                 "Asset %(asset)s: the opening accumulated depreciation is above "
                 "the depreciable amount.",
-                asset=name,
+                asset=self.display_name,
             )
         return None
 
@@ -455,35 +466,39 @@ class ItAsset(models.Model):
             months=self.depreciation_life_months, days=self.depreciation_pause_days
         )
 
-    def _board_lines(self, posted):
-        """Planned (unposted) lines of the asset, from lib/depreciation.py."""
+    def _board_request(self, posted, company_settings):
+        """``(function of lib/depreciation.py, its keyword arguments)`` that
+        computes the planned (unposted) lines of the asset, or None when it
+        has none to plan. ``posted`` is ``_posted_depreciation``'s answer;
+        ``company_settings`` a dict the caller keeps for the build, filled
+        here with each company's fiscal year end and currency digits."""
         self.ensure_one()
+        if self.depreciation_method == "none" or self.depreciation_paused_since:
+            return None
         company = self.company_id
-        fy_month = int(company.fiscalyear_last_month)
-        fy_day = company.fiscalyear_last_day
-        digits = company.currency_id.decimal_places
+        settings = company_settings.get(company.id)
+        if settings is None:
+            settings = company_settings[company.id] = {
+                "fiscal_year_last_month": int(company.fiscalyear_last_month),
+                "fiscal_year_last_day": company.fiscalyear_last_day,
+                "rounding_digits": company.currency_id.decimal_places,
+            }
         cost = self.acquisition_cost
-        if self.depreciation_method == "none":
-            return []
-        if self.depreciation_paused_since:
-            return []
         posted_amount, last_date = posted.get(self.id, (0.0, None))
         resumed = self.depreciation_resumed_on
         if not last_date and not self.impairment_amount and not resumed:
-            return dep.compute_board(
-                cost=cost,
-                salvage=self.salvage_value,
-                method=self.depreciation_method,
-                useful_life_months=self.depreciation_life_months,
-                period=self.depreciation_period,
-                in_service_date=self.in_service_date,
-                prorata=self.depreciation_prorata,
-                declining_rate=self.declining_rate,
-                fiscal_year_last_month=fy_month,
-                fiscal_year_last_day=fy_day,
-                rounding_digits=digits,
-                opening_accumulated=self.opening_accumulated_depreciation,
-            )
+            return dep.compute_board, {
+                "cost": cost,
+                "salvage": self.salvage_value,
+                "method": self.depreciation_method,
+                "useful_life_months": self.depreciation_life_months,
+                "period": self.depreciation_period,
+                "in_service_date": self.in_service_date,
+                "prorata": self.depreciation_prorata,
+                "declining_rate": self.declining_rate,
+                "opening_accumulated": self.opening_accumulated_depreciation,
+                **settings,
+            }
         resume = last_date + dt.timedelta(days=1) if last_date else self.in_service_date
         if resumed and resumed > resume:
             # paused in stock: the board goes on from the redeployment
@@ -493,27 +508,25 @@ class ItAsset(models.Model):
             - self.opening_accumulated_depreciation
             - self.impairment_amount
             - posted_amount,
-            digits,
+            settings["rounding_digits"],
         )
         if book_value <= self.salvage_value:
-            return []
+            return None
         life_end = self._life_end()
         months = (life_end.year - resume.year) * 12 + life_end.month - resume.month
         if life_end.day > resume.day:
             months += 1
-        return dep.recompute_board(
-            cost=cost,
-            book_value=book_value,
-            salvage=self.salvage_value,
-            method=self.depreciation_method,
-            remaining_months=max(months, 1),
-            period=self.depreciation_period,
-            resume_date=resume,
-            declining_rate=self.declining_rate,
-            fiscal_year_last_month=fy_month,
-            fiscal_year_last_day=fy_day,
-            rounding_digits=digits,
-        )
+        return dep.recompute_board, {
+            "cost": cost,
+            "book_value": book_value,
+            "salvage": self.salvage_value,
+            "method": self.depreciation_method,
+            "remaining_months": max(months, 1),
+            "period": self.depreciation_period,
+            "resume_date": resume,
+            "declining_rate": self.declining_rate,
+            **settings,
+        }
 
     def _build_depreciation_boards(self):
         """(Re)build the unposted part of the boards of ``self`` in bulk.
@@ -537,66 +550,87 @@ class ItAsset(models.Model):
                 assets.ids,
             )
         )
-        posted = self._posted_depreciation(assets.ids)
-        rows = []
-        append = rows.append
-        with_lines = set()
-        for asset in assets:
-            try:
-                lines = asset._board_lines(posted)
-            except ValueError as error:
-                raise ValidationError(
-                    self.env._(
-                        "Asset %(asset)s: cannot compute the depreciation board: "
-                        "%(error)s",
-                        asset=asset.display_name,
-                        error=error,
-                    )
-                ) from error
-            if lines:
-                with_lines.add(asset.id)
-            prefix = f"{asset.id}\t"
-            for line in lines:
-                append(
-                    f"{prefix}{line.date}\t{line.period_start}\t{line.amount!r}\t"
-                    f"{line.accumulated!r}\t{line.remaining!r}"
-                )
-        if rows:
-            self._copy_depreciation_lines(rows)
+        text, line_count, with_lines = assets._board_copy_text(
+            self._posted_depreciation(assets.ids)
+        )
+        if line_count:
+            self._copy_depreciation_lines(text)
             self._refresh_planner_statistics(
-                {"it_asset_depreciation_line": len(rows), "it_asset": len(assets)}
+                {"it_asset_depreciation_line": line_count, "it_asset": len(assets)}
             )
         Line.invalidate_model()
         assets.invalidate_recordset(["depreciation_line_ids"])
         # only assets that got no new line can be fully depreciated
         self._update_fully_depreciated([a for a in assets.ids if a not in with_lines])
 
-    @api.model
-    def _copy_depreciation_lines(self, rows):
-        """Write board lines with one COPY, the fastest set-based insert
-        PostgreSQL has (Odoo's ``_ensure_xml_id`` does the same). ``rows`` are
-        tab-separated asset_id, date, period_start, amount, accumulated,
-        remaining. create_uid and write_uid stay empty: board lines are
-        computed, not entered."""
+    def _board_copy_text(self, posted):
+        """The planned lines of the boards of ``self`` as the text of a COPY
+        into ``it_asset_depreciation_line`` (columns ``_COPY_COLUMNS``), with
+        the number of lines and the ids of the assets that got any.
+
+        A board depends only on the arguments ``_board_request`` gives, and
+        assets received or capitalised together mostly share them (same
+        cost, category and date): each distinct board is computed and turned
+        into text once per build, then repeated under each asset's id."""
         now = fields.Datetime.to_string(fields.Datetime.now())
-        suffix = f"\t{now}\t{now}\n"
-        buffer = io.StringIO(suffix.join(rows) + suffix)
+        company_settings = {}
+        boards = {}  # (function, arguments) -> the board's lines as text
+        dates = {}  # date -> ISO text, shared by the boards
+
+        def iso(day):
+            text = dates.get(day)
+            if text is None:
+                text = dates[day] = day.isoformat()
+            return text
+
+        chunks = []
+        line_count = 0
+        with_lines = set()
+        for asset in self:
+            request = asset._board_request(posted, company_settings)
+            if request is None:
+                continue
+            function, arguments = request
+            key = (function, *arguments.values())
+            lines = boards.get(key)
+            if lines is None:
+                try:
+                    board = function(**arguments)
+                except ValueError as error:
+                    raise ValidationError(
+                        self.env._(
+                            "Asset %(asset)s: cannot compute the depreciation "
+                            "board: %(error)s",
+                            asset=asset.display_name,
+                            error=error,
+                        )
+                    ) from error
+                lines = boards[key] = [
+                    f"{iso(line.date)}\t{iso(line.period_start)}\t{line.amount!r}\t"
+                    f"{line.accumulated!r}\t{line.remaining!r}\t{now}\t{now}"
+                    for line in board
+                ]
+            if lines:
+                prefix = f"{asset.id}\t"
+                chunks.append(prefix + f"\n{prefix}".join(lines) + "\n")
+                line_count += len(lines)
+                with_lines.add(asset.id)
+        return "".join(chunks), line_count, with_lines
+
+    @api.model
+    def _copy_depreciation_lines(self, text):
+        """Write board lines with one COPY, the fastest set-based insert
+        PostgreSQL has (Odoo's ``_ensure_xml_id`` does the same). ``text``
+        holds one tab-separated line per board line, its columns
+        ``_COPY_COLUMNS``. create_uid and write_uid stay empty: board lines
+        are computed, not entered."""
         callback = psycopg2.extensions.get_wait_callback()
         psycopg2.extensions.set_wait_callback(None)
         try:
             self.env.cr.copy_from(
-                buffer,
+                io.StringIO(text),
                 table="it_asset_depreciation_line",
-                columns=[
-                    "asset_id",
-                    "date",
-                    "period_start",
-                    "amount",
-                    "accumulated",
-                    "remaining",
-                    "create_date",
-                    "write_date",
-                ],
+                columns=_COPY_COLUMNS,
             )
         finally:
             psycopg2.extensions.set_wait_callback(callback)

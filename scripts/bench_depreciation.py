@@ -14,7 +14,10 @@ batches and commits; OCA: the ``account.asset.compute`` wizard its cron runs),
 it_asset in per-asset mode (the default: every entry written by the
 accounting engine, its checks on), in summary mode and, up to N=20000 or with
 BULK=1, in per-asset mode with the opt-in bulk entries. PROFILE=1 prints a
-cProfile of the per-asset posting.
+cProfile of the per-asset posting. DISTINCT_COSTS=1 gives every asset its own
+cost (1200 + i x 0.01), so that no two boards are alike: it_asset computes a
+board once per distinct set of settings in a build, as assets received
+together mostly share them.
 """
 
 import configparser
@@ -44,6 +47,7 @@ from bench_common import (  # noqa: E402
 N = int(os.environ.get("N", "2000"))
 SKIP_OCA = os.environ.get("SKIP_OCA", "0") not in ("", "0")
 PROFILE = os.environ.get("PROFILE", "0") not in ("", "0")
+DISTINCT_COSTS = os.environ.get("DISTINCT_COSTS", "0") not in ("", "0")
 # per-asset posting with the opt-in bulk entries: BULK=1 / BULK=0 to force;
 # by default only up to 20000 assets
 BULK = os.environ.get("BULK", "1" if N <= 20000 else "0") not in ("", "0")
@@ -75,6 +79,8 @@ def install_oca():
 
 
 def costs():
+    if DISTINCT_COSTS:
+        return [1200.0 + i * 0.01 for i in range(N)]
     return [1200.0 + (i % 7) * 100 for i in range(N)]
 
 
@@ -271,7 +277,8 @@ def bench_oca(env, accounts, journal, results):
 def main():
     if not SKIP_OCA:
         install_oca()
-    print(f"depreciation benchmark, N={N}, {machine()}", flush=True)
+    kind = ", every cost distinct" if DISTINCT_COSTS else ""
+    print(f"depreciation benchmark, N={N}{kind}, {machine()}", flush=True)
     started = time.perf_counter()
     create_database(DB, ["it_asset"])
     print(f"database created in {time.perf_counter() - started:.0f} s", flush=True)

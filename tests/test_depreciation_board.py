@@ -1,7 +1,11 @@
 # Copyright 2026 it_asset developers
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from unittest.mock import patch
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.it_asset.lib import depreciation as dep
 
 from .common_depreciation import DepreciationCase
 
@@ -130,6 +134,33 @@ class TestDepreciationBoard(DepreciationCase):
             ),
             50 * 36,
         )
+
+    def test_identical_boards_are_computed_once_per_build(self):
+        """Assets capitalised together with the same settings share one
+        computation of their board; each still gets its own lines."""
+        assets = self.env["it.asset"].create(
+            [
+                {
+                    "name": f"Same {i}",
+                    "category_id": self.category_laptop.id,
+                    "acquisition_cost": cost,
+                }
+                for i, cost in enumerate([3600.0, 3600.0, 1800.0, 3600.0])
+            ]
+        )
+        with patch.object(
+            dep, "compute_board", wraps=dep.compute_board
+        ) as compute_board:
+            assets._it_asset_on_capitalised("2026-01-01")
+        self.assertEqual(compute_board.call_count, 2)
+        for asset, amount in zip(assets, [100.0, 100.0, 50.0, 100.0], strict=True):
+            board = self._board(asset)
+            self.assertEqual(len(board), 36)
+            self.assertEqual({a for _date, a in board}, {amount})
+            self.assertEqual(
+                asset.depreciation_line_ids.sorted("date")[-1].accumulated,
+                asset.acquisition_cost,
+            )
 
     def test_migrated_asset_continues_from_opening_depreciation(self):
         asset = self._capitalised_asset(
