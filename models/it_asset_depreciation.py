@@ -21,23 +21,14 @@ from .it_asset_category_accounting import (
     POSTING_MODES,
     PRORATA_MODES,
 )
-from .it_asset_depreciation_line import PostLater
+from .it_asset_depreciation_line import BOARD_FIELDS, PostLater
 
 _logger = logging.getLogger(__name__)
 
+# the columns of the board lines' COPY (``_board_copy_text``), in its order
+_COPY_COLUMNS = (*BOARD_FIELDS, "create_date", "write_date")
 # the columns the posting run's queries filter, join and order on (see
 # ItAsset._refresh_planner_statistics)
-# the columns of the board lines' COPY (``_board_copy_text``), in its order
-_COPY_COLUMNS = (
-    "asset_id",
-    "date",
-    "period_start",
-    "amount",
-    "accumulated",
-    "remaining",
-    "create_date",
-    "write_date",
-)
 _PLANNED_COLUMNS = {
     "it_asset_depreciation_line": ("asset_id", "date", "move_id"),
     "it_asset": (

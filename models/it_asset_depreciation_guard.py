@@ -22,6 +22,7 @@ from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
 from .guarded_fields import refuse_direct
+from .it_asset_depreciation_line import BOARD_FIELDS
 
 # set by the accounting actions only; a new asset is a draft
 ACCOUNTING_STATE_FIELDS = frozenset(
@@ -57,19 +58,7 @@ CAPITALISED_BASIS_FIELDS = frozenset(
     }
 )
 # what a depreciation line books: written by the board and the posting
-LINE_FIELDS = frozenset(
-    {
-        "asset_id",
-        "date",
-        "period_start",
-        "amount",
-        "accumulated",
-        "remaining",
-        "move_id",
-        "posting_date",
-        "failure_message",
-    }
-)
+LINE_FIELDS = frozenset({*BOARD_FIELDS, "move_id", "posting_date", "failure_message"})
 
 
 def refuse_not_finite(records, vals_list):

@@ -43,12 +43,20 @@ def _summary_key(company_id, category_id, period):
     ) % 2_147_483_647
 
 
+# What the board computation writes on a line (``it.asset``'s
+# ``_board_copy_text``), in the order of its COPY.
+BOARD_FIELDS = (
+    "asset_id",
+    "date",
+    "period_start",
+    "amount",
+    "accumulated",
+    "remaining",
+)
 # What posting needs of an asset's category, per company.
 _PostingSettings = namedtuple("_PostingSettings", "journal_id expense accumulated")
 # Fields a posted line keeps for ever (its entry says what was booked).
-_FROZEN_FIELDS = frozenset(
-    {"asset_id", "date", "period_start", "amount", "accumulated", "remaining"}
-)
+_FROZEN_FIELDS = frozenset(BOARD_FIELDS)
 
 
 class ItAssetDepreciationLine(models.Model):

@@ -32,31 +32,32 @@ def machine():
     return f"{os.cpu_count()} cores ({cpu}){mem}, Python {platform.python_version()}"
 
 
-# PostgreSQL's client programs (dropdb, vacuumdb)
-PG_ENV = dict(os.environ, PATH="/usr/lib/postgresql/15/bin:" + os.environ["PATH"])
-
-
-def create_database(name, modules, demo=False):
-    """Drop ``name`` and create it with ``modules`` installed (no demo data)."""
+def run_pg_client(program, *args):
+    """Run one of PostgreSQL's client programs (dropdb, vacuumdb) against the
+    bench cluster."""
     from odoo.tools import config  # noqa: PLC0415
 
-    config.parse_config(["-c", ODOO_RC])
+    if not config.get("db_host"):
+        config.parse_config(["-c", ODOO_RC])
     subprocess.run(
         [
-            "dropdb",
+            program,
             "-h",
             config["db_host"],
             "-p",
             str(config["db_port"]),
             "-U",
             "odoo",
-            "--if-exists",
-            "--force",
-            name,
+            *args,
         ],
         check=True,
-        env=PG_ENV,
+        env=dict(os.environ, PATH="/usr/lib/postgresql/15/bin:" + os.environ["PATH"]),
     )
+
+
+def create_database(name, modules, demo=False):
+    """Drop ``name`` and create it with ``modules`` installed (no demo data)."""
+    run_pg_client("dropdb", "--if-exists", "--force", name)
     install_modules(name, modules, demo=demo, new=True)
 
 
@@ -80,24 +81,7 @@ def install_modules(name, modules, demo=False, new=False):
     if not demo and new:
         cmd.append("--without-demo=all")
     subprocess.run(cmd, check=True)
-    from odoo.tools import config  # noqa: PLC0415
-
-    subprocess.run(
-        [
-            "vacuumdb",
-            "--analyze",
-            "--quiet",
-            "-h",
-            config["db_host"],
-            "-p",
-            str(config["db_port"]),
-            "-U",
-            "odoo",
-            name,
-        ],
-        check=True,
-        env=PG_ENV,
-    )
+    run_pg_client("vacuumdb", "--analyze", "--quiet", name)
 
 
 @contextlib.contextmanager
