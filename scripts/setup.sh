@@ -71,6 +71,17 @@ ensure_venv() {
     echo "$want" >"$stamp"
 }
 
+ensure_odoo_bytecode() {
+    # On machines that set PYTHONDONTWRITEBYTECODE, Python writes no bytecode
+    # and every Odoo process compiles Odoo's modules again (measured: an
+    # `odoo-bin shell` start took 4.6-5.0 s, 2.4 s once compiled). compileall
+    # writes it once; an Odoo tree we may not write to is left as it is.
+    [ -d "$ODOO_SRC/odoo/__pycache__" ] && return
+    say "Compiling Odoo's Python modules (once)"
+    "$PY" -m compileall -q -j 0 "$ODOO_SRC/odoo" "$ODOO_SRC/addons" >/dev/null 2>&1 \
+        || say "Could not write bytecode into $ODOO_SRC: Odoo will start slower"
+}
+
 ensure_odoo_importable() {
     # pytest-odoo and the benchmark scripts `import odoo`: point the venv at ODOO_SRC.
     local site
@@ -125,6 +136,7 @@ ensure_pg() {
 ensure_system_packages
 ensure_odoo_src
 ensure_venv
+ensure_odoo_bytecode
 ensure_odoo_importable
 ensure_pg
 addons_dir >/dev/null
