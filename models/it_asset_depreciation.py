@@ -457,23 +457,27 @@ class ItAsset(models.Model):
             months=self.depreciation_life_months, days=self.depreciation_pause_days
         )
 
-    def _board_request(self, posted, company_settings):
-        """``(function of lib/depreciation.py, its keyword arguments)`` that
-        computes the planned (unposted) lines of the asset, or None when it
-        has none to plan. ``posted`` is ``_posted_depreciation``'s answer;
-        ``company_settings`` a dict the caller keeps for the build, filled
-        here with each company's fiscal year end and currency digits."""
-        self.ensure_one()
-        if self.depreciation_method == "none" or self.depreciation_paused_since:
-            return None
-        company = self.company_id
-        settings = company_settings.get(company.id)
-        if settings is None:
-            settings = company_settings[company.id] = {
+    @api.model
+    def _board_company_settings(self, companies):
+        """{company id: the board arguments that come from the company (its
+        fiscal year end, its currency's digits)}."""
+        return {
+            company.id: {
                 "fiscal_year_last_month": int(company.fiscalyear_last_month),
                 "fiscal_year_last_day": company.fiscalyear_last_day,
                 "rounding_digits": company.currency_id.decimal_places,
             }
+            for company in companies
+        }
+
+    def _board_request(self, posted, settings):
+        """``(function of lib/depreciation.py, its keyword arguments)`` that
+        computes the planned (unposted) lines of the asset, or None when it
+        has none to plan. ``posted`` is ``_posted_depreciation``'s answer,
+        ``settings`` the asset company's ``_board_company_settings``."""
+        self.ensure_one()
+        if self.depreciation_method == "none" or self.depreciation_paused_since:
+            return None
         cost = self.acquisition_cost
         posted_amount, last_date = posted.get(self.id, (0.0, None))
         resumed = self.depreciation_resumed_on
@@ -564,7 +568,7 @@ class ItAsset(models.Model):
         cost, category and date): each distinct board is computed and turned
         into text once per build, then repeated under each asset's id."""
         now = fields.Datetime.to_string(fields.Datetime.now())
-        company_settings = {}
+        company_settings = self._board_company_settings(self.company_id)
         boards = {}  # (function, arguments) -> the board's lines as text
         dates = {}  # date -> ISO text, shared by the boards
 
@@ -578,7 +582,9 @@ class ItAsset(models.Model):
         line_count = 0
         with_lines = set()
         for asset in self:
-            request = asset._board_request(posted, company_settings)
+            request = asset._board_request(
+                posted, company_settings[asset.company_id.id]
+            )
             if request is None:
                 continue
             function, arguments = request
